@@ -1,0 +1,138 @@
+// nianbao: validator for 政府信息公开工作年度报告 (national format 国办公开办函〔2021〕30号).
+//
+// The one public header of the core. The core does no I/O and keeps no global state:
+// text in, findings out. The CLI, the WebAssembly binding, the tests and the benchmarks
+// all go through the functions declared here.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace nianbao {
+
+inline constexpr const char* kVersion = "0.1.0";
+inline constexpr int kSchemaVersion = 1;
+// Largest input accepted, in bytes of the input as supplied (before decoding).
+inline constexpr std::size_t kMaxInputBytes = 16u * 1024u * 1024u;
+
+enum class Severity { info = 0, warning = 1, error = 2 };
+const char* severity_name(Severity s);  // "info" | "warning" | "error"
+std::optional<Severity> parse_severity(std::string_view name);
+
+// ---------------------------------------------------------------------------
+// Input decoding (pure: bytes in, UTF-8 out). Used by the CLI; the page gets
+// JavaScript strings, which embind hands over as UTF-8.
+struct Decoded {
+  bool ok = false;
+  std::string utf8;      // the decoded text (UTF-8, BOM removed)
+  std::string encoding;  // "utf-8" | "utf-8-bom" | "utf-16le" | "utf-16be" | "gb18030"
+  std::string error;     // one-line reason when !ok
+};
+// Detects UTF-8 (with or without BOM), UTF-16 with BOM, and GB18030/GBK.
+Decoded decode_input(std::string_view bytes);
+
+// ---------------------------------------------------------------------------
+// Options shared by CLI, WASM, page and widget.
+struct Options {
+  std::vector<std::string> ignore;          // rule ids whose findings are hidden
+  Severity min_severity = Severity::info;   // findings below this are hidden
+  std::string encoding = "utf-8";           // reported as input.encoding
+  std::optional<std::size_t> input_bytes;   // bytes as supplied, when they differ from the UTF-8
+};
+// Parses the JSON options object used by the WASM binding and the JS API:
+// {"ignore": ["id", ...], "minSeverity": "warning", "encoding": "..."}.
+// Unknown keys are ignored; on malformed JSON returns false and sets *error.
+bool parse_options_json(std::string_view json, Options* out, std::string* error);
+
+// ---------------------------------------------------------------------------
+// Result types (the JSON contract, ../shared/spec/output.md, as C++ values).
+enum class CellStatus { ok, blank, placeholder, unreadable, ambiguous };
+const char* cell_status_name(CellStatus s);
+
+struct Cell {
+  std::string id;                // canonical id, e.g. "t3.new.natural_person"
+  std::optional<double> value;   // null when blank/placeholder/unreadable/ambiguous
+  bool decimal = false;          // true only for t2.fees (万元); else value is an integer
+  std::string raw;               // the text as it stands in the input
+  int line = 0;                  // 1-based; 0 when the cell was not located in the text
+  int column = 0;                // 1-based, in Unicode code points
+  CellStatus status = CellStatus::ok;
+  std::string note;              // why the status is not ok (ambiguity, unit, ...), may be empty
+};
+
+struct Finding {
+  std::string rule;                 // stable kebab-case id
+  std::string status;               // "fail" | "uncertain"
+  Severity severity = Severity::error;
+  std::string message;              // Chinese
+  std::string message_en;           // English
+  int line = 0;                     // 0 = not tied to one place (null in JSON)
+  int column = 0;
+  std::vector<std::string> cells;   // canonical ids of every operand
+  std::optional<double> expected;   // arithmetic findings only
+  std::optional<double> actual;
+};
+
+struct Section {
+  int number = 0;        // 1..6
+  std::string heading;   // as written
+  int line = 0;
+  int column = 0;
+};
+
+struct Summary {
+  int pass = 0, fail = 0, uncertain = 0, not_assessable = 0;
+  int errors = 0, warnings = 0, infos = 0;  // visible findings by severity
+  int hidden = 0;                           // findings hidden by ignore / min severity
+};
+
+struct Result {
+  // exit code of the CLI: 0 no error finding, 1 at least one, 2 input error
+  int exit_code = 0;
+  std::string input_error;  // one-line reason when exit_code == 2
+  std::size_t input_bytes = 0;
+  int input_lines = 0;
+  std::string encoding = "utf-8";
+  std::optional<std::string> agency;
+  std::optional<int> year;
+  std::string format = "unknown";  // "2021" | "2019" | "pre-2019" | "unknown"
+  std::vector<Section> sections;
+  std::vector<Cell> cells;         // canonical order (table 2, 3, 4)
+  std::vector<Finding> findings;   // sorted by line, then rule id; hidden ones removed
+  Summary summary;
+};
+
+// Checks one report. `utf8` is the text exactly as the user supplied it (after decoding).
+// Never throws; bad input (empty, binary, not a report, too large) gives exit_code 2.
+Result check(std::string_view utf8, const Options& options = {});
+
+// The JSON contract (deterministic: same input, same bytes).
+std::string to_json(const Result& result);
+// Terminal format: FILE:LINE:COL: severity: message [rule-id], the source line with the
+// cell marked, then a closing summary. `text` must be the text given to check().
+std::string to_text(const Result& result, std::string_view text, std::string_view filename,
+                    bool english = false);
+
+// Convenience for bindings: check + to_json, options as JSON.
+std::string check_to_json(std::string_view utf8, std::string_view options_json);
+
+// ---------------------------------------------------------------------------
+// The rule catalogue, generated from the rules' own declarations.
+struct RuleInfo {
+  std::string id;
+  std::string title;        // Chinese
+  std::string title_en;
+  Severity severity = Severity::error;  // default severity
+  std::string explanation;  // Chinese
+  std::string explanation_en;
+  std::string basis;        // legal or format basis
+};
+const std::vector<RuleInfo>& rules();
+std::string rules_to_json();
+std::string rules_to_text(bool english = false);
+
+}  // namespace nianbao

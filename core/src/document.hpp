@@ -1,0 +1,136 @@
+// The internal model of one report as read: outline (title, sections, format) and the
+// cells of tables 2, 3 and 4. Stages fill it in order; rules only read it.
+#pragma once
+
+#include <array>
+#include <cstddef>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "nianbao/nianbao.hpp"
+#include "text.hpp"
+
+namespace nianbao::detail {
+
+// ----- canonical ids (cells.md) -------------------------------------------------------
+inline constexpr std::array<const char*, 7> kT3Columns = {
+    "natural_person", "commercial", "research", "social_welfare",
+    "legal_service",  "other_org",  "total"};
+inline constexpr std::array<const char*, 7> kT3ColumnLabels = {
+    "自然人", "商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他", "总计"};
+inline constexpr std::array<const char*, 7> kT3ColumnLabelsEn = {
+    "natural person", "commercial", "research", "social welfare", "legal service", "other",
+    "total"};
+
+struct RowDef {
+  const char* id;
+  const char* label;     // official label (short form for messages)
+  const char* label_en;
+};
+// The 25 rows of table 3, in order. Index 0 = new ... 23 = results_total, 24 = carried_out.
+extern const std::array<RowDef, 25> kT3Rows;
+inline constexpr int kRowNew = 0, kRowCarriedIn = 1, kRowFirstResult = 2, kRowOtherOther = 22,
+                     kRowNoCorrection = 20, kRowUnpaidFee = 21, kRowResultsTotal = 23,
+                     kRowCarriedOut = 24;
+
+inline constexpr std::array<const char*, 3> kT4Groups = {"review", "suit_direct",
+                                                         "suit_after_review"};
+inline constexpr std::array<const char*, 3> kT4GroupLabels = {"行政复议", "未经复议直接起诉",
+                                                              "复议后起诉"};
+inline constexpr std::array<const char*, 3> kT4GroupLabelsEn = {
+    "administrative review", "lawsuit without review", "lawsuit after review"};
+inline constexpr std::array<const char*, 5> kT4Columns = {"upheld", "corrected", "other",
+                                                          "pending", "total"};
+inline constexpr std::array<const char*, 5> kT4ColumnLabels = {"结果维持", "结果纠正",
+                                                               "其他结果", "尚未审结", "总计"};
+
+struct T2RowDef {
+  const char* label;
+  const char* label_en;
+  std::vector<const char*> ids;  // cell ids in column order
+  bool decimal;
+};
+extern const std::vector<T2RowDef> kT2Rows;
+
+std::string t3_id(int row, int col);
+std::string t4_id(int group, int col);
+
+// ----- outline ------------------------------------------------------------------------
+struct SectionInfo {
+  int number = 0;             // statutory section 1..6 (by its keywords)
+  int numeral = 0;            // the numeral written in the heading (一 = 1 ...), 0 if none
+  std::size_t begin = 0;      // original byte offset of the heading's first character
+  std::size_t norm_begin = 0; // same, in the normalised text
+  std::size_t norm_body = 0;  // normalised offset where the body starts (next line)
+  std::size_t norm_end = 0;   // normalised offset where the section ends
+  std::string heading;        // as written (trimmed)
+  bool variant = false;       // an accepted variant of the official heading
+};
+
+struct Outline {
+  std::optional<std::string> agency;
+  std::optional<int> year;
+  bool title_found = false;   // a line naming 政府信息公开…年度报告
+  std::size_t title_offset = 0;
+  std::vector<SectionInfo> sections;  // in input order, at most one per number
+  std::string format = "unknown";     // "2021" | "2019" | "pre-2019" | "unknown"
+  // Old-format labels found (label, original offset).
+  std::vector<std::pair<std::string, std::size_t>> old_markers;
+  const SectionInfo* section(int number) const;
+};
+
+// ----- tables -------------------------------------------------------------------------
+struct CellRead {
+  CellStatus status = CellStatus::ok;
+  std::optional<double> value;  // ok cells only
+  bool decimal = false;
+  bool negative = false;
+  std::string raw;
+  std::string unit;             // a unit written in the cell (元, 万元, 件 ...), else empty
+  std::size_t offset = 0;       // original byte offset of raw; SIZE_MAX when not located
+  std::string note;
+  bool located() const { return offset != static_cast<std::size_t>(-1); }
+};
+
+// Something the reader could not settle, reported by the table-shape rule.
+struct ShapeIssue {
+  std::string kind;   // "missing-table" | "missing-row" | "cell-count" | "group-numbers"
+  std::string table;  // "t2" | "t3" | "t4"
+  std::string row;    // row label (Chinese), may be empty
+  std::string row_en;
+  int expected = 0, found = 0;
+  std::size_t offset = static_cast<std::size_t>(-1);  // original offset, or none
+  std::vector<std::string> cells;
+  std::string hint;      // extra explanation (e.g. table-4 runs)
+  std::string hint_en;
+};
+
+struct Tables {
+  bool t2_found = false, t3_found = false, t4_found = false;
+  bool t3_single_other_row = false;  // 2019 layout: one （六）其他处理 row
+  std::size_t t3_single_other_offset = 0;
+  std::map<std::string, CellRead> cells;  // by canonical id; only cells that belong to the layout
+  std::vector<ShapeIssue> issues;
+  const CellRead* cell(const std::string& id) const {
+    auto it = cells.find(id);
+    return it == cells.end() ? nullptr : &it->second;
+  }
+};
+
+struct Document {
+  Source source;
+  Normalised norm;
+  Compact flat;  // the whole normalised text without whitespace
+  Outline outline;
+  Tables tables;
+  explicit Document(std::string_view text)
+      : source(text), norm(normalise(text)), flat(compact(norm, 0, norm.text.size())) {}
+  std::size_t orig(std::size_t norm_offset) const { return norm.orig[norm_offset]; }
+};
+
+void read_outline(Document& doc);
+void read_tables(Document& doc);
+
+}  // namespace nianbao::detail

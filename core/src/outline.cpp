@@ -1,0 +1,224 @@
+// Outline: the title (agency, year), the six statutory sections and the format version.
+#include <algorithm>
+#include <cstring>
+
+#include "document.hpp"
+
+namespace nianbao::detail {
+
+const SectionInfo* Outline::section(int number) const {
+  for (const auto& s : sections) {
+    if (s.number == number) return &s;
+  }
+  return nullptr;
+}
+
+namespace {
+
+constexpr const char* kNumerals[] = {"一", "二", "三", "四", "五", "六", "七", "八", "九", "十"};
+
+bool contains(std::string_view hay, std::string_view needle) {
+  return hay.find(needle) != std::string_view::npos;
+}
+
+// Official headings (format.md §2), compact form without the numeral.
+constexpr const char* kOfficial[] = {"总体情况",
+                                     "主动公开政府信息情况",
+                                     "收到和处理政府信息公开申请情况",
+                                     "政府信息公开行政复议、行政诉讼情况",
+                                     "存在的主要问题及改进情况",
+                                     "其他需要报告的事项"};
+
+// Which statutory section a heading text (after its numeral) names; 0 for none.
+int section_of(std::string_view t) {
+  if (contains(t, "总体情况") || t == "概述" || t == "总述") return 1;
+  if (contains(t, "主动公开") && !contains(t, "申请")) return 2;
+  if (contains(t, "收到和处理") || contains(t, "依申请公开") ||
+      (contains(t, "申请") && contains(t, "处理") && contains(t, "情况"))) {
+    return 3;
+  }
+  if (contains(t, "行政复议") || contains(t, "行政诉讼")) return 4;
+  if (contains(t, "问题") && (contains(t, "改进") || contains(t, "整改") || contains(t, "措施"))) {
+    return 5;
+  }
+  if (contains(t, "其他") && (contains(t, "事项") || contains(t, "报告"))) return 6;
+  return 0;
+}
+
+// Reads a leading Chinese numeral followed by a separator (、 . , : or space).
+// Returns the numeral's value and the byte length consumed, or 0.
+int leading_numeral(std::string_view s, std::size_t* consumed) {
+  for (int k = 0; k < 6; ++k) {
+    const std::size_t len = std::strlen(kNumerals[k]);
+    if (s.substr(0, len) == kNumerals[k]) {
+      std::string_view rest = s.substr(len);
+      for (const char* sep : {"、", ".", ",", ":", " ", "\t"}) {
+        const std::size_t sl = std::strlen(sep);
+        if (rest.substr(0, sl) == sep) {
+          *consumed = len + sl;
+          return k + 1;
+        }
+      }
+      return 0;
+    }
+  }
+  return 0;
+}
+
+std::string strip_spaces(std::string_view s) {
+  std::string out;
+  for (char c : s) {
+    if (!is_space_byte(c)) out.push_back(c);
+  }
+  return out;
+}
+
+std::string_view trim(std::string_view s) {
+  while (!s.empty() && is_space_byte(s.front())) s.remove_prefix(1);
+  while (!s.empty() && is_space_byte(s.back())) s.remove_suffix(1);
+  return s;
+}
+
+void read_title(Document& doc, std::size_t limit) {
+  const std::string& t = doc.norm.text;
+  std::string joined;
+  std::vector<std::pair<std::size_t, std::size_t>> map;  // joined byte -> norm byte
+  std::size_t pos = 0;
+  int nonempty = 0;
+  bool first_line_set = false;
+  std::size_t first_line = 0;
+  while (pos < limit && nonempty < 8) {
+    std::size_t eol = t.find('\n', pos);
+    if (eol == std::string::npos || eol > limit) eol = limit;
+    std::string_view line = trim(std::string_view(t).substr(pos, eol - pos));
+    if (!line.empty()) {
+      ++nonempty;
+      const std::size_t line_norm = static_cast<std::size_t>(line.data() - t.data());
+      std::string_view body = line;
+      for (const char* prefix : {"标题:", "标题："}) {
+        if (body.substr(0, std::strlen(prefix)) == prefix) body.remove_prefix(std::strlen(prefix));
+      }
+      const std::size_t body_norm = static_cast<std::size_t>(body.data() - t.data());
+      if (!first_line_set) {
+        first_line = line_norm;
+        first_line_set = true;
+      }
+      for (std::size_t k = 0; k < body.size(); ++k) {
+        if (is_space_byte(body[k])) continue;
+        joined.push_back(body[k]);
+        map.emplace_back(joined.size() - 1, body_norm + k);
+      }
+      if (contains(joined, "年度报告") || contains(joined, "年报")) break;
+    }
+    pos = eol + 1;
+  }
+  std::size_t rep = joined.find("年度报告");
+  if (rep == std::string::npos) rep = joined.find("年报");
+  const std::size_t gov = joined.find("信息公开");
+  if (rep == std::string::npos || gov == std::string::npos) return;
+  doc.outline.title_found = true;
+  doc.outline.title_offset = doc.orig(first_line);
+  // Year: four digits (19xx/20xx) followed by 年.
+  std::size_t ypos = std::string::npos;
+  for (std::size_t k = 0; k + 4 < joined.size() && k < rep; ++k) {
+    if ((joined.compare(k, 2, "19") == 0 || joined.compare(k, 2, "20") == 0) &&
+        std::isdigit(static_cast<unsigned char>(joined[k + 2])) &&
+        std::isdigit(static_cast<unsigned char>(joined[k + 3])) &&
+        joined.compare(k + 4, 3, "年") == 0 &&
+        (k == 0 || !std::isdigit(static_cast<unsigned char>(joined[k - 1])))) {
+      ypos = k;
+      break;
+    }
+  }
+  if (ypos != std::string::npos) {
+    doc.outline.year = std::stoi(joined.substr(ypos, 4));
+    std::string agency = joined.substr(0, ypos);
+    for (const char* suffix : {"关于"}) {
+      const std::size_t sl = std::strlen(suffix);
+      if (agency.size() >= sl && agency.compare(agency.size() - sl, sl, suffix) == 0) {
+        agency.resize(agency.size() - sl);
+      }
+    }
+    if (agency.empty()) {
+      // "2023年某某局政府信息公开工作年度报告"
+      std::size_t after = ypos + 4 + 3;
+      if (joined.compare(after, 3, "度") == 0) after += 3;
+      if (gov > after) {
+        agency = joined.substr(after, gov - after);
+        if (agency.size() >= 6 && agency.compare(agency.size() - 6, 6, "政府") == 0 &&
+            joined.compare(gov - 6, 6, "政府") == 0) {
+          // "…政府信息公开" : the 政府 belongs to the phrase, not the agency.
+          agency.resize(agency.size() - 6);
+        }
+      }
+    }
+    if (!agency.empty()) doc.outline.agency = agency;
+  }
+}
+
+}  // namespace
+
+void read_outline(Document& doc) {
+  const std::string& t = doc.norm.text;
+  Outline& o = doc.outline;
+  std::size_t pos = 0;
+  std::size_t first_heading = t.size();
+  while (pos < t.size()) {
+    std::size_t eol = t.find('\n', pos);
+    if (eol == std::string::npos) eol = t.size();
+    std::string_view line = trim(std::string_view(t).substr(pos, eol - pos));
+    std::size_t consumed = 0;
+    const int numeral = line.empty() ? 0 : leading_numeral(line, &consumed);
+    if (numeral > 0 && cp_count(line) <= 40) {
+      const std::string body = strip_spaces(line.substr(consumed));
+      const int number = section_of(body);
+      const bool official = number > 0 && body == kOfficial[number - 1];
+      // A heading numbered differently from its content is taken only in its official wording.
+      if (number > 0 && (numeral == number || official) && !o.section(number)) {
+        SectionInfo s;
+        s.number = number;
+        s.numeral = numeral;
+        s.norm_begin = static_cast<std::size_t>(line.data() - t.data());
+        s.begin = doc.orig(s.norm_begin);
+        s.norm_body = std::min(eol + 1, t.size());
+        s.heading = std::string(doc.source.text().substr(
+            s.begin, doc.orig(s.norm_begin + line.size()) - s.begin));
+        s.variant = !official;
+        o.sections.push_back(s);
+        first_heading = std::min(first_heading, s.norm_begin);
+      }
+    }
+    pos = eol + 1;
+  }
+  std::sort(o.sections.begin(), o.sections.end(),
+            [](const SectionInfo& a, const SectionInfo& b) { return a.norm_begin < b.norm_begin; });
+  for (std::size_t k = 0; k < o.sections.size(); ++k) {
+    o.sections[k].norm_end = k + 1 < o.sections.size() ? o.sections[k + 1].norm_begin : t.size();
+  }
+  read_title(doc, first_heading);
+
+  // Format version (format.md §4.3, §5.3).
+  static const char* const k2019[] = {"本年新制作数量", "本年新公开数量", "对外公开总数量",
+                                      "上一年项目数量", "本年增/减",      "其他对外管理服务事项",
+                                      "第二十条第(九)项", "政府集中采购"};
+  static const char* const k2021[] = {"本年制发件数", "本年废止件数", "现行有效件数",
+                                      "本年处理决定数量", "本年收费金额"};
+  int n2021 = 0;
+  for (const char* m : k2021) n2021 += contains(doc.flat.text, m) ? 1 : 0;
+  for (const char* m : k2019) {
+    const std::size_t at = doc.flat.text.find(m);
+    if (at != std::string::npos) o.old_markers.emplace_back(m, doc.orig(doc.flat.pos[at]));
+  }
+  const bool has_t3 = contains(doc.flat.text, "本年新收") || contains(doc.flat.text, "上年结转");
+  if (n2021 >= 2) {
+    o.format = "2021";
+  } else if (o.old_markers.size() >= 2) {
+    o.format = "2019";
+  } else if (!has_t3 && o.year && *o.year < 2019) {
+    o.format = "pre-2019";
+  } else if (has_t3) {
+    o.format = "2021";
+  }
+}
+
+}  // namespace nianbao::detail

@@ -1,0 +1,238 @@
+// Output: the JSON contract (../shared/spec/output.md), the terminal text format, the
+// rule catalogue, and the options/JSON convenience used by the bindings.
+#include <nlohmann/json.hpp>
+
+#include "rules.hpp"
+
+namespace nianbao {
+
+using ojson = nlohmann::ordered_json;
+
+namespace {
+
+ojson number_json(double v, bool decimal) {
+  if (!decimal) return static_cast<long long>(std::llround(v));
+  return v;
+}
+
+ojson pos_json(int v) { return v > 0 ? ojson(v) : ojson(nullptr); }
+
+std::string dump(const ojson& j) {
+  return j.dump(2, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
+}  // namespace
+
+std::string to_json(const Result& r) {
+  ojson j;
+  j["schema"] = kSchemaVersion;
+  j["tool"] = {{"name", "nianbao"}, {"version", kVersion}};
+  j["input"] = {{"bytes", r.input_bytes}, {"lines", r.input_lines}, {"encoding", r.encoding}};
+  if (r.exit_code == 2) {
+    j["error"] = {{"message", r.input_error}};
+    j["exit_code"] = 2;
+    return dump(j);
+  }
+  j["report"] = {{"agency", r.agency ? ojson(*r.agency) : ojson(nullptr)},
+                 {"year", r.year ? ojson(*r.year) : ojson(nullptr)},
+                 {"format", r.format}};
+  ojson sections = ojson::array();
+  for (const auto& s : r.sections) {
+    sections.push_back({{"number", s.number}, {"heading", s.heading}, {"line", s.line}});
+  }
+  j["sections"] = sections;
+  ojson cells = ojson::object();
+  for (const auto& c : r.cells) {
+    ojson cj;
+    cj["value"] = c.value ? number_json(*c.value, c.decimal) : ojson(nullptr);
+    cj["raw"] = c.raw;
+    cj["line"] = pos_json(c.line);
+    cj["column"] = pos_json(c.column);
+    cj["status"] = cell_status_name(c.status);
+    if (!c.note.empty()) cj["note"] = c.note;
+    cells[c.id] = cj;
+  }
+  j["cells"] = cells;
+  ojson findings = ojson::array();
+  for (const auto& f : r.findings) {
+    ojson fj;
+    fj["rule"] = f.rule;
+    fj["status"] = f.status;
+    fj["severity"] = severity_name(f.severity);
+    fj["message"] = f.message;
+    fj["message_en"] = f.message_en;
+    fj["line"] = pos_json(f.line);
+    fj["column"] = pos_json(f.column);
+    fj["cells"] = f.cells;
+    const bool decimal = (f.expected && *f.expected != std::floor(*f.expected)) ||
+                         (f.actual && *f.actual != std::floor(*f.actual));
+    if (f.expected) fj["expected"] = number_json(*f.expected, decimal);
+    if (f.actual) fj["actual"] = number_json(*f.actual, decimal);
+    findings.push_back(fj);
+  }
+  j["findings"] = findings;
+  j["summary"] = {{"checks",
+                   {{"pass", r.summary.pass},
+                    {"fail", r.summary.fail},
+                    {"uncertain", r.summary.uncertain},
+                    {"not_assessable", r.summary.not_assessable}}},
+                  {"findings",
+                   {{"error", r.summary.errors},
+                    {"warning", r.summary.warnings},
+                    {"info", r.summary.infos}}},
+                  {"hidden", r.summary.hidden}};
+  return dump(j);
+}
+
+namespace {
+
+// The source line, tabs shown as two spaces, with a marker under [column, +width).
+std::string extract(std::string_view line, int column, int mark_cps) {
+  std::string shown, marker;
+  std::size_t i = 0;
+  int cp_index = 1;
+  // Long lines are shown as a window around the column.
+  const int from = column > 60 ? column - 40 : 1;
+  if (from > 1) shown = "…";
+  if (from > 1) marker = " ";
+  while (i < line.size()) {
+    const char32_t cp = detail::next_cp(line, i);
+    if (cp_index >= from && cp_index < from + 160) {
+      const int w = cp == '\t' ? 2 : detail::display_width(cp);
+      if (cp == '\t') {
+        shown += "  ";
+      } else {
+        detail::append_utf8(shown, cp);
+      }
+      const char m = cp_index == column ? '^' : (cp_index > column && cp_index < column + mark_cps)
+                                                     ? '~'
+                                                     : ' ';
+      if (cp_index < column + mark_cps) marker.append(static_cast<std::size_t>(w), m);
+    }
+    ++cp_index;
+  }
+  if (column >= cp_index) marker += "^";
+  while (!marker.empty() && marker.back() == ' ') marker.pop_back();
+  return shown + "\n" + marker;
+}
+
+}  // namespace
+
+std::string to_text(const Result& r, std::string_view text, std::string_view filename,
+                    bool en) {
+  std::string out;
+  const std::string file(filename.empty() ? "-" : filename);
+  if (r.exit_code == 2) return file + ": error: " + r.input_error + "\n";
+  const detail::Source src(text);
+  for (const auto& f : r.findings) {
+    out += file;
+    if (f.line > 0) out += ":" + std::to_string(f.line) + ":" + std::to_string(f.column);
+    out += std::string(": ") + severity_name(f.severity) + ": " +
+           (en && !f.message_en.empty() ? f.message_en : f.message) + " [" + f.rule + "]\n";
+    if (f.line > 0) {
+      int width = 1;
+      for (const auto& id : f.cells) {
+        for (const auto& c : r.cells) {
+          if (c.id == id && c.line == f.line && c.column == f.column && !c.raw.empty()) {
+            width = static_cast<int>(detail::cp_count(c.raw));
+          }
+        }
+      }
+      const std::string num = std::to_string(f.line);
+      const std::string ex = extract(src.line_text(f.line), f.column, width);
+      const std::size_t nl = ex.find('\n');
+      out += std::string(num.size() < 6 ? 6 - num.size() : 0, ' ') + num + " | " +
+             ex.substr(0, nl) + "\n";
+      out += std::string(6, ' ') + " | " + ex.substr(nl + 1) + "\n";
+    }
+  }
+  const Summary& s = r.summary;
+  const std::string who =
+      (r.agency ? *r.agency : std::string(en ? "(unknown agency)" : "（机关未识别）")) + " " +
+      (r.year ? std::to_string(*r.year) : std::string("?"));
+  if (en) {
+    out += file + ": " + who + ", format " + r.format + ": " + std::to_string(s.errors) +
+           " error(s), " + std::to_string(s.warnings) + " warning(s), " +
+           std::to_string(s.infos) + " info; checks: " + std::to_string(s.pass) + " passed, " +
+           std::to_string(s.fail) + " failed, " + std::to_string(s.uncertain) + " uncertain, " +
+           std::to_string(s.not_assessable) + " could not be made";
+  } else {
+    out += file + "：" + who + "年度，格式 " + r.format + "：错误 " + std::to_string(s.errors) +
+           "，警告 " + std::to_string(s.warnings) + "，提示 " + std::to_string(s.infos) +
+           "；检查 通过 " + std::to_string(s.pass) + "，不通过 " + std::to_string(s.fail) +
+           "，无法确定 " + std::to_string(s.uncertain) + "，无法检查 " +
+           std::to_string(s.not_assessable);
+  }
+  if (s.hidden > 0) {
+    out += en ? " (" + std::to_string(s.hidden) + " finding(s) hidden)"
+              : "（已隐藏 " + std::to_string(s.hidden) + " 项发现）";
+  }
+  out += "\n";
+  return out;
+}
+
+std::string rules_to_json() {
+  ojson arr = ojson::array();
+  for (const auto& r : rules()) {
+    arr.push_back({{"id", r.id},
+                   {"title", r.title},
+                   {"title_en", r.title_en},
+                   {"severity", severity_name(r.severity)},
+                   {"explanation", r.explanation},
+                   {"explanation_en", r.explanation_en},
+                   {"basis", r.basis}});
+  }
+  return dump(arr);
+}
+
+std::string rules_to_text(bool en) {
+  std::string out;
+  for (const auto& r : rules()) {
+    out += r.id + "  [" + severity_name(r.severity) + "]  " + (en ? r.title_en : r.title) + "\n";
+    out += "    " + (en ? r.explanation_en : r.explanation) + "\n";
+    out += "    " + std::string(en ? "Basis: " : "依据：") + r.basis + "\n\n";
+  }
+  return out;
+}
+
+bool parse_options_json(std::string_view json, Options* out, std::string* error) {
+  if (json.empty()) return true;
+  const nlohmann::json j = nlohmann::json::parse(json.begin(), json.end(), nullptr, false);
+  if (j.is_discarded() || !j.is_object()) {
+    if (error) *error = "options are not a JSON object";
+    return false;
+  }
+  if (auto it = j.find("ignore"); it != j.end() && it->is_array()) {
+    for (const auto& v : *it) {
+      if (v.is_string()) out->ignore.push_back(v.get<std::string>());
+    }
+  }
+  if (auto it = j.find("minSeverity"); it != j.end() && it->is_string()) {
+    const auto s = parse_severity(it->get<std::string>());
+    if (!s) {
+      if (error) *error = "unknown minSeverity: " + it->get<std::string>();
+      return false;
+    }
+    out->min_severity = *s;
+  }
+  if (auto it = j.find("encoding"); it != j.end() && it->is_string()) {
+    out->encoding = it->get<std::string>();
+  }
+  return true;
+}
+
+std::string check_to_json(std::string_view utf8, std::string_view options_json) {
+  Options opts;
+  std::string error;
+  if (!parse_options_json(options_json, &opts, &error)) {
+    ojson j;
+    j["schema"] = kSchemaVersion;
+    j["tool"] = {{"name", "nianbao"}, {"version", kVersion}};
+    j["error"] = {{"message", "选项无效 (invalid options): " + error}};
+    j["exit_code"] = 2;
+    return dump(j);
+  }
+  return to_json(check(utf8, opts));
+}
+
+}  // namespace nianbao

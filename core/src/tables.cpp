@@ -1,0 +1,730 @@
+// Tables 2, 3 and 4: rows identified by their labels, never by position.
+//
+// A table's region (its section, or an anchor when the heading is missing) is cut into
+// value tokens (numbers, placeholders, blanks between tab cells) and label matches (on
+// the whitespace-free text, so labels broken by spaces or line breaks still match).
+// Walking both in input order, each row label collects the values that follow it up to
+// the next label. A row whose value count differs from its column count is ambiguous:
+// its cells are marked so and nothing is guessed.
+#include <algorithm>
+#include <cctype>
+#include <cstring>
+
+#include "document.hpp"
+
+namespace nianbao::detail {
+
+const std::array<RowDef, 25> kT3Rows = {{
+    {"new", "一、本年新收政府信息公开申请数量", "new applications this year"},
+    {"carried_in", "二、上年结转政府信息公开申请数量", "carried over from last year"},
+    {"granted", "（一）予以公开", "granted"},
+    {"partial", "（二）部分公开", "partly granted"},
+    {"withheld.state_secret", "（三）不予公开 1.属于国家秘密", "withheld: state secret"},
+    {"withheld.prohibited", "（三）不予公开 2.其他法律行政法规禁止公开",
+     "withheld: prohibited by law"},
+    {"withheld.security", "（三）不予公开 3.危及“三安全一稳定”", "withheld: security"},
+    {"withheld.third_party", "（三）不予公开 4.保护第三方合法权益", "withheld: third party"},
+    {"withheld.internal", "（三）不予公开 5.属于三类内部事务信息", "withheld: internal affairs"},
+    {"withheld.process", "（三）不予公开 6.属于四类过程性信息", "withheld: process information"},
+    {"withheld.enforcement", "（三）不予公开 7.属于行政执法案卷", "withheld: enforcement files"},
+    {"withheld.query", "（三）不予公开 8.属于行政查询事项", "withheld: query matters"},
+    {"unavailable.not_held", "（四）无法提供 1.本机关不掌握相关政府信息",
+     "unavailable: not held"},
+    {"unavailable.needs_creation", "（四）无法提供 2.没有现成信息需要另行制作",
+     "unavailable: would need creating"},
+    {"unavailable.unclear", "（四）无法提供 3.补正后申请内容仍不明确", "unavailable: unclear"},
+    {"declined.complaint", "（五）不予处理 1.信访举报投诉类申请", "declined: complaint"},
+    {"declined.duplicate", "（五）不予处理 2.重复申请", "declined: duplicate"},
+    {"declined.publication", "（五）不予处理 3.要求提供公开出版物", "declined: publication"},
+    {"declined.excessive", "（五）不予处理 4.无正当理由大量反复申请", "declined: excessive"},
+    {"declined.confirmation", "（五）不予处理 5.要求行政机关确认或重新出具已获取信息",
+     "declined: confirmation"},
+    {"other.no_correction", "（六）其他处理 1.申请人无正当理由逾期不补正",
+     "other: no correction"},
+    {"other.unpaid_fee", "（六）其他处理 2.申请人逾期未按收费通知要求缴纳费用",
+     "other: fee unpaid"},
+    {"other.other", "（六）其他处理 3.其他", "other: other"},
+    {"results_total", "（七）总计", "results total"},
+    {"carried_out", "四、结转下年度继续办理", "carried over to next year"},
+}};
+
+const std::vector<T2RowDef> kT2Rows = {
+    {"规章", "rules", {"t2.rules.made", "t2.rules.repealed", "t2.rules.in_force"}, false},
+    {"行政规范性文件",
+     "normative documents",
+     {"t2.normative.made", "t2.normative.repealed", "t2.normative.in_force"},
+     false},
+    {"行政许可", "licensing", {"t2.licensing"}, false},
+    {"行政处罚", "penalties", {"t2.penalty"}, false},
+    {"行政强制", "coercive measures", {"t2.coercion"}, false},
+    {"行政事业性收费", "administrative fees", {"t2.fees"}, true},
+};
+
+std::string t3_id(int row, int col) {
+  return std::string("t3.") + kT3Rows[static_cast<std::size_t>(row)].id + "." +
+         kT3Columns[static_cast<std::size_t>(col)];
+}
+std::string t4_id(int group, int col) {
+  return std::string("t4.") + kT4Groups[static_cast<std::size_t>(group)] + "." +
+         kT4Columns[static_cast<std::size_t>(col)];
+}
+
+namespace {
+
+constexpr std::size_t kNone = static_cast<std::size_t>(-1);
+
+enum class TokKind { number, placeholder, blank };
+
+struct Token {
+  TokKind kind = TokKind::number;
+  std::size_t nb = 0, ne = 0;  // normalised byte range
+  double value = 0;
+  bool decimal = false;
+  bool negative = false;
+  std::string unit;
+};
+
+std::string_view trim(std::string_view s) {
+  while (!s.empty() && is_space_byte(s.front())) s.remove_prefix(1);
+  while (!s.empty() && is_space_byte(s.back())) s.remove_suffix(1);
+  return s;
+}
+
+bool is_digit(char c) { return c >= '0' && c <= '9'; }
+
+// A whole cell that is a number: -?digits(,ddd)*(.digits)?unit?
+bool parse_number(std::string_view s, Token* tok) {
+  std::size_t i = 0;
+  bool neg = false;
+  if (i < s.size() && s[i] == '-') {
+    neg = true;
+    ++i;
+  }
+  const std::size_t start = i;
+  std::string digits;
+  while (i < s.size() && is_digit(s[i])) digits.push_back(s[i++]);
+  if (digits.empty() || digits.size() > 15) return false;
+  // Thousands separators: 13,612
+  while (i + 3 < s.size() + 0 && s[i] == ',' && i + 4 <= s.size() && is_digit(s[i + 1]) &&
+         is_digit(s[i + 2]) && is_digit(s[i + 3]) && (i + 4 == s.size() || !is_digit(s[i + 4]))) {
+    if (i - start > 3 && digits.size() <= 3) return false;
+    digits.append(s.substr(i + 1, 3));
+    i += 4;
+  }
+  bool decimal = false;
+  if (i + 1 < s.size() && s[i] == '.' && is_digit(s[i + 1])) {
+    decimal = true;
+    digits.push_back('.');
+    ++i;
+    while (i < s.size() && is_digit(s[i])) digits.push_back(s[i++]);
+  }
+  std::string_view unit = trim(s.substr(i));
+  if (!unit.empty()) {
+    static const char* const kUnits[] = {"万元", "元", "件", "个", "项", "次", "条"};
+    bool known = false;
+    for (const char* u : kUnits) known = known || unit == u;
+    if (!known) return false;
+  }
+  if (digits.size() > 18) return false;
+  tok->kind = TokKind::number;
+  tok->value = std::strtod(digits.c_str(), nullptr) * (neg ? -1 : 1);
+  tok->decimal = decimal;
+  tok->negative = neg;
+  tok->unit = std::string(unit);
+  return true;
+}
+
+bool is_placeholder(std::string_view s) {
+  static const char* const kPh[] = {"/", "-", "--", "—", "——", "\\", "无", "--", "---", "×", "*"};
+  for (const char* p : kPh) {
+    if (s == p) return true;
+  }
+  return false;
+}
+
+// Page numbers ("-3-", "— 3 —", "第3页", "3/12") and markdown rule lines are skipped.
+bool skip_line(std::string_view line) {
+  std::string c;
+  for (char ch : line) {
+    if (!is_space_byte(ch)) c.push_back(ch);
+  }
+  if (c.empty()) return true;
+  if (c.find_first_not_of("|-:") == std::string::npos) return true;  // |---|---|
+  std::size_t i = 0;
+  auto dash = [&](std::size_t& k) {
+    if (c.compare(k, 1, "-") == 0) {
+      k += 1;
+      return true;
+    }
+    if (c.compare(k, 3, "—") == 0) {
+      k += 3;
+      return true;
+    }
+    return false;
+  };
+  std::size_t k = 0;
+  if (dash(k)) {
+    const std::size_t d0 = k;
+    while (k < c.size() && is_digit(c[k])) ++k;
+    if (k > d0 && k < c.size() && dash(k) && k == c.size()) return true;
+  }
+  i = 0;
+  if (c.compare(0, 3, "第") == 0) i = 3;
+  const std::size_t d0 = i;
+  while (i < c.size() && is_digit(c[i])) ++i;
+  if (i > d0 && c.compare(i, 3, "页") == 0) return true;
+  return false;
+}
+
+// Measure words that make "2023 年" or "21 件" prose rather than a table cell.
+bool starts_with_measure_word(std::string_view s) {
+  static const char* const kWords[] = {"年", "月", "日", "件", "个", "项", "次", "条", "元",
+                                       "万", "人", "家", "份", "余", "多", "%"};
+  for (const char* w : kWords) {
+    if (s.substr(0, std::strlen(w)) == w) return true;
+  }
+  return false;
+}
+
+// Value tokens of the normalised range [begin, end).
+std::vector<Token> tokenize(const Document& doc, std::size_t begin, std::size_t end) {
+  const std::string& t = doc.norm.text;
+  std::vector<Token> out;
+  std::size_t pos = begin;
+  while (pos < end) {
+    std::size_t eol = t.find('\n', pos);
+    if (eol == std::string::npos || eol > end) eol = end;
+    const std::string_view line(t.data() + pos, eol - pos);
+    if (!skip_line(line) && line.find("。") == std::string_view::npos) {
+      struct Cell {
+        std::size_t nb, ne;
+        std::string_view s;
+      };
+      std::vector<Cell> cells;
+      const std::string_view tl = trim(line);
+      const bool tabbed = line.find('\t') != std::string_view::npos;
+      const bool piped = !tabbed && !tl.empty() && tl.front() == '|';
+      const bool split_cells = tabbed || piped;
+      const char sep = tabbed ? '\t' : '|';
+      std::size_t k = 0;
+      while (k <= line.size()) {
+        std::size_t e;
+        if (split_cells) {
+          e = line.find(sep, k);
+          if (e == std::string_view::npos) e = line.size();
+        } else {
+          while (k < line.size() && is_space_byte(line[k])) ++k;
+          if (k >= line.size()) break;
+          e = k;
+          while (e < line.size() && !is_space_byte(line[e])) ++e;
+        }
+        std::string_view raw = line.substr(k, e - k);
+        std::string_view s = trim(raw);
+        const std::size_t off = static_cast<std::size_t>(s.data() - t.data());
+        cells.push_back({s.empty() ? pos + k : off, s.empty() ? pos + k : off + s.size(), s});
+        k = e + 1;
+        if (!split_cells && e >= line.size()) break;
+      }
+      if (piped && !cells.empty() && cells.front().s.empty()) cells.erase(cells.begin());
+      if (piped && !cells.empty() && cells.back().s.empty()) cells.pop_back();
+      // Classify; blanks count only between two values on the same line.
+      std::vector<Token> line_toks;
+      std::vector<int> kind(cells.size(), 0);  // 0 text, 1 value, 2 empty
+      std::vector<Token> parsed(cells.size());
+      for (std::size_t c = 0; c < cells.size(); ++c) {
+        Token tok;
+        tok.nb = cells[c].nb;
+        tok.ne = cells[c].ne;
+        if (cells[c].s.empty()) {
+          kind[c] = 2;
+          tok.kind = TokKind::blank;
+        } else if (parse_number(cells[c].s, &tok)) {
+          // "2023 年": a number followed by a measure word is prose.
+          const bool prose =
+              !split_cells && tok.unit.empty() && c + 1 < cells.size() &&
+              starts_with_measure_word(cells[c + 1].s);
+          kind[c] = prose ? 0 : 1;
+        } else if (is_placeholder(cells[c].s)) {
+          tok.kind = TokKind::placeholder;
+          kind[c] = 1;
+        }
+        parsed[c] = tok;
+      }
+      for (std::size_t c = 0; c < cells.size(); ++c) {
+        if (kind[c] == 1) {
+          out.push_back(parsed[c]);
+        } else if (kind[c] == 2) {
+          bool before = false, after = false;
+          for (std::size_t b = 0; b < c; ++b) before = before || kind[b] == 1;
+          for (std::size_t a = c + 1; a < cells.size(); ++a) after = after || kind[a] == 1;
+          if (before && after) out.push_back(parsed[c]);
+        }
+      }
+    }
+    pos = eol + 1;
+  }
+  return out;
+}
+
+struct LabelDef {
+  int row;  // row index (table-specific), or -1 for a group/heading label
+  std::vector<const char*> keys;
+};
+
+struct Match {
+  int row;
+  std::size_t nb, ne;  // normalised range
+};
+
+// The region's text without whitespace and without its value tokens, so that a label
+// broken by a line break, a space or a row of numbers printed in the middle of it
+// (pdftotext -layout) still reads as one.
+Compact label_text(const Document& doc, std::size_t begin, std::size_t end,
+                   const std::vector<Token>& toks) {
+  Compact c;
+  std::size_t ti = 0;
+  for (std::size_t k = begin; k < end; ++k) {
+    while (ti < toks.size() && toks[ti].ne <= k) ++ti;
+    if (ti < toks.size() && toks[ti].kind != TokKind::blank && k >= toks[ti].nb &&
+        k < toks[ti].ne) {
+      continue;
+    }
+    const char ch = doc.norm.text[k];
+    if (is_space_byte(ch)) continue;
+    c.text.push_back(ch);
+    c.pos.push_back(static_cast<std::uint32_t>(k));
+  }
+  c.pos.push_back(static_cast<std::uint32_t>(end));
+  return c;
+}
+
+// All matches of every key of `defs` in a region's label text.
+std::vector<Match> find_labels(const Compact& f, const std::vector<LabelDef>& defs) {
+  std::vector<Match> out;
+  const std::string_view region(f.text);
+  for (const auto& d : defs) {
+    std::vector<std::pair<std::size_t, std::size_t>> hits;
+    for (const char* key : d.keys) {
+      const std::size_t kl = std::strlen(key);
+      std::size_t at = region.find(key);
+      while (at != std::string_view::npos) {
+        hits.emplace_back(at, at + kl);
+        at = region.find(key, at + kl);
+      }
+    }
+    std::sort(hits.begin(), hits.end());
+    // Overlapping hits of alternative keys are one label.
+    std::size_t last_end = 0;
+    bool have = false;
+    for (const auto& h : hits) {
+      if (have && h.first < last_end) continue;
+      out.push_back({d.row, f.pos[h.first], f.pos[h.second - 1] + 1});
+      last_end = h.second;
+      have = true;
+    }
+  }
+  std::sort(out.begin(), out.end(), [](const Match& a, const Match& b) { return a.nb < b.nb; });
+  return out;
+}
+
+struct RowValues {
+  std::vector<Token> after;   // values following the label, up to the next label
+  std::vector<Token> before;  // values right before it, not claimed by any label
+  std::size_t nb = kNone;     // where the label is
+};
+
+// Walks labels and values in order; returns, per match index, the values it collected.
+std::vector<RowValues> collect(const std::vector<Match>& labels, const std::vector<Token>& toks) {
+  std::vector<RowValues> rows(labels.size());
+  std::vector<Token> orphans;
+  std::size_t ti = 0;
+  int current = -1;
+  for (std::size_t li = 0; li <= labels.size(); ++li) {
+    const std::size_t limit = li < labels.size() ? labels[li].nb : kNone;
+    while (ti < toks.size() && toks[ti].nb < limit) {
+      if (current >= 0) {
+        rows[static_cast<std::size_t>(current)].after.push_back(toks[ti]);
+      } else {
+        orphans.push_back(toks[ti]);
+      }
+      ++ti;
+    }
+    if (li < labels.size()) {
+      rows[li].nb = labels[li].nb;
+      rows[li].before = orphans;
+      orphans.clear();
+      current = static_cast<int>(li);
+      // A delimiter (row < -1) ends the current row; its own values become orphans.
+      if (labels[li].row == -2) current = -1;
+    }
+  }
+  return rows;
+}
+
+CellRead cell_from(const Document& doc, const Token& tk, bool decimal_cell) {
+  CellRead c;
+  c.offset = doc.orig(tk.nb);
+  c.raw = std::string(doc.source.text().substr(c.offset, doc.orig(tk.ne) - c.offset));
+  c.decimal = decimal_cell;
+  if (tk.kind == TokKind::blank) {
+    c.status = CellStatus::blank;
+    c.raw.clear();
+  } else if (tk.kind == TokKind::placeholder) {
+    c.status = CellStatus::placeholder;
+  } else {
+    c.status = CellStatus::ok;
+    c.value = tk.value;
+    c.negative = tk.negative;
+    c.unit = tk.unit;
+    if (tk.decimal && !decimal_cell) c.decimal = true;  // flagged by the value rule
+  }
+  return c;
+}
+
+CellRead unlocated(CellStatus status, std::string note) {
+  CellRead c;
+  c.status = status;
+  c.offset = kNone;
+  c.note = std::move(note);
+  return c;
+}
+
+// Where a table lives: its section, else from an anchor to the next section.
+std::pair<std::size_t, std::size_t> region_for(const Document& doc, int section,
+                                               std::initializer_list<const char*> anchors,
+                                               std::size_t after) {
+  if (const SectionInfo* s = doc.outline.section(section)) return {s->norm_body, s->norm_end};
+  const Compact& f = doc.flat;
+  const auto from = static_cast<std::size_t>(
+      std::lower_bound(f.pos.begin(), f.pos.end() - 1, static_cast<std::uint32_t>(after)) -
+      f.pos.begin());
+  std::size_t best = std::string::npos;
+  for (const char* a : anchors) {
+    const std::size_t at = f.text.find(a, from);
+    if (at != std::string::npos) best = std::min(best, at);
+  }
+  if (best == std::string::npos) return {kNone, kNone};
+  std::size_t nb = f.pos[best];
+  const std::size_t line_start = doc.norm.text.rfind('\n', nb);
+  nb = line_start == std::string::npos ? 0 : line_start + 1;
+  std::size_t ne = doc.norm.text.size();
+  for (const auto& s : doc.outline.sections) {
+    if (s.norm_begin > nb) {
+      ne = s.norm_begin;
+      break;
+    }
+  }
+  return {nb, ne};
+}
+
+void missing_row(Tables& t, const char* table, const char* label, const char* label_en,
+                 std::vector<std::string> cells) {
+  ShapeIssue is;
+  is.kind = "missing-row";
+  is.table = table;
+  is.row = label;
+  is.row_en = label_en;
+  is.cells = std::move(cells);
+  t.issues.push_back(std::move(is));
+}
+
+// Assigns `vals` to the cells `ids`; on a count mismatch marks them ambiguous (or
+// unreadable when no value was found) and records the issue.
+void assign_row(const Document& doc, Tables& t, const char* table, const char* label,
+                const char* label_en, const std::vector<std::string>& ids,
+                const std::vector<Token>& vals, std::size_t label_nb, bool decimal_last) {
+  if (vals.size() == ids.size()) {
+    for (std::size_t k = 0; k < ids.size(); ++k) {
+      t.cells[ids[k]] = cell_from(doc, vals[k], decimal_last && k + 1 == ids.size());
+    }
+    return;
+  }
+  ShapeIssue is;
+  is.kind = "cell-count";
+  is.table = table;
+  is.row = label;
+  is.row_en = label_en;
+  is.expected = static_cast<int>(ids.size());
+  is.found = static_cast<int>(vals.size());
+  is.offset = vals.empty() ? doc.orig(label_nb) : doc.orig(vals.front().nb);
+  is.cells = ids;
+  std::string seen;
+  for (std::size_t k = 0; k < vals.size() && k < 20; ++k) {
+    if (!seen.empty()) seen += " ";
+    const std::size_t o = doc.orig(vals[k].nb);
+    seen += vals[k].kind == TokKind::blank
+                ? std::string("(空)")
+                : std::string(doc.source.text().substr(o, doc.orig(vals[k].ne) - o));
+  }
+  if (vals.size() > 20) seen += " …";
+  for (std::size_t k = 0; k < ids.size(); ++k) {
+    CellRead c;
+    if (vals.empty()) {
+      c = unlocated(CellStatus::unreadable, "该行未读到数字");
+      c.offset = doc.orig(label_nb);
+    } else {
+      c.status = CellStatus::ambiguous;
+      c.offset = doc.orig(vals.front().nb);
+      c.raw = seen;
+      c.note = "该行读到" + std::to_string(vals.size()) + "个数字，应为" +
+               std::to_string(ids.size()) + "个，无法确定对应关系";
+    }
+    c.decimal = decimal_last && k + 1 == ids.size();
+    t.cells[ids[k]] = c;
+  }
+  t.issues.push_back(std::move(is));
+}
+
+// Picks, among several matches of one row, the one whose values fit best.
+const RowValues* best_match(const std::vector<Match>& labels, const std::vector<RowValues>& vals,
+                            int row, std::size_t want) {
+  const RowValues* best = nullptr;
+  for (std::size_t k = 0; k < labels.size(); ++k) {
+    if (labels[k].row != row) continue;
+    const RowValues* r = &vals[k];
+    if (!best) {
+      best = r;
+      continue;
+    }
+    const bool fits = r->after.size() == want;
+    const bool best_fits = best->after.size() == want;
+    if (fits && !best_fits) best = r;
+  }
+  return best;
+}
+
+void read_t2(Document& doc, Tables& t) {
+  auto [nb, ne] = region_for(doc, 2, {"第二十条第(一)项", "本年制发件数"}, 0);
+  if (nb == kNone) return;
+  // A 2019-format table 2 has other columns: its cells are not those of cells.md.
+  for (const auto& m : doc.outline.old_markers) {
+    const std::size_t o = m.second;
+    if (o >= doc.orig(nb) && o < doc.orig(ne)) return;
+  }
+  std::vector<LabelDef> defs = {
+      {0, {"规章"}},
+      {1, {"规范性文件"}},
+      {2, {"行政许可"}},
+      {3, {"行政处罚"}},
+      {4, {"行政强制"}},
+      {5, {"事业性收费"}},
+      {-2, {"第二十条", "信息内容", "本年制发件数", "本年处理决定数量", "本年收费金额"}},
+  };
+  const auto toks = tokenize(doc, nb, ne);
+  const auto labels = find_labels(label_text(doc, nb, ne, toks), defs);
+  bool any = false;
+  for (const auto& m : labels) any = any || m.row >= 0;
+  if (!any) return;
+  t.t2_found = true;
+  const auto vals = collect(labels, toks);
+  for (std::size_t r = 0; r < kT2Rows.size(); ++r) {
+    const auto& def = kT2Rows[r];
+    std::vector<std::string> ids(def.ids.begin(), def.ids.end());
+    const RowValues* rv = best_match(labels, vals, static_cast<int>(r), ids.size());
+    if (!rv) {
+      missing_row(t, "t2", def.label, def.label_en, ids);
+      continue;
+    }
+    // pdftotext without -layout may put a block's number before its label.
+    const std::vector<Token>& use =
+        rv->after.empty() && rv->before.size() == ids.size() ? rv->before : rv->after;
+    assign_row(doc, t, "t2", def.label, def.label_en, ids, use, rv->nb, def.decimal);
+  }
+}
+
+void read_t3(Document& doc, Tables& t) {
+  auto [nb, ne] = region_for(doc, 3, {"申请人情况", "本年新收"}, 0);
+  if (nb == kNone) return;
+  std::vector<LabelDef> defs = {
+      {0, {"本年新收"}},
+      {1, {"上年结转"}},
+      {2, {"予以公开"}},
+      {3, {"部分公开"}},
+      {4, {"国家秘密"}},
+      {5, {"禁止公开", "其他法律行政"}},
+      {6, {"三安全一稳定", "危及"}},
+      {7, {"第三方合法权益", "保护第三方"}},
+      {8, {"内部事务"}},
+      {9, {"过程性信息"}},
+      {10, {"执法案卷"}},
+      {11, {"查询事项"}},
+      {12, {"不掌握"}},
+      {13, {"另行制作"}},
+      {14, {"仍不明确", "内容不明确"}},
+      {15, {"信访举报"}},
+      {16, {"重复申请"}},
+      {17, {"出版物"}},
+      {18, {"大量反复"}},
+      {19, {"重新出具"}},
+      {20, {"不补正"}},
+      {21, {"收费通知", "缴纳费用"}},
+      {23, {"(七)总计", "七)总计"}},
+      {24, {"结转下年度", "下年度继续办理"}},
+      {-1, {"办理结果", "不予公开", "无法提供", "不予处理"}},
+      {-3, {"其他处理", "(六)其"}},
+      {-2, {"申请人情况", "勾稽关系"}},
+  };
+  const auto toks = tokenize(doc, nb, ne);
+  const Compact lt = label_text(doc, nb, ne, toks);
+  auto labels = find_labels(lt, defs);
+  // "3.其他" of group （六）: "其他" right after the enumerator and not followed by a CJK
+  // character (which would make it 其他处理, 其他法律…, or a column header).
+  {
+    const Compact& f = lt;
+    std::size_t group = kNone;
+    for (const auto& m : labels) {
+      if (m.row == -3) group = m.nb;
+    }
+    if (group != kNone) {
+      const auto lo = static_cast<std::size_t>(
+          std::lower_bound(f.pos.begin(), f.pos.end() - 1, static_cast<std::uint32_t>(group)) -
+          f.pos.begin());
+      const std::size_t hi = f.text.size();
+      std::size_t at = f.text.find("3.其他", lo);
+      while (at != std::string::npos && at < hi) {
+        std::size_t after = at + std::strlen("3.其他");
+        char32_t next = 0;
+        if (after < f.text.size()) {
+          std::size_t i = after;
+          next = next_cp(f.text, i);
+        }
+        if (!is_cjk(next)) {
+          labels.push_back({22, f.pos[at], f.pos[after - 1] + 1});
+          break;
+        }
+        at = f.text.find("3.其他", after);
+      }
+      std::sort(labels.begin(), labels.end(),
+                [](const Match& a, const Match& b) { return a.nb < b.nb; });
+    }
+  }
+  bool any = false;
+  for (const auto& m : labels) any = any || m.row >= 0;
+  if (!any) return;
+  t.t3_found = true;
+  const auto vals = collect(labels, toks);
+
+  bool has_2021_other = false;
+  for (const auto& m : labels) has_2021_other = has_2021_other || m.row == 20 || m.row == 21;
+  // 2019 layout: （六）其他处理 is itself a data row.
+  const RowValues* group6 = nullptr;
+  for (std::size_t k = 0; k < labels.size(); ++k) {
+    if (labels[k].row == -3) group6 = &vals[k];
+  }
+  bool single_other = false;
+  if (!has_2021_other && group6 && !group6->after.empty()) {
+    single_other = true;
+    t.t3_single_other_row = true;
+    t.t3_single_other_offset = doc.orig(group6->nb);
+  }
+
+  for (int r = 0; r < 25; ++r) {
+    const auto& def = kT3Rows[static_cast<std::size_t>(r)];
+    if (single_other && (r == kRowNoCorrection || r == kRowUnpaidFee)) continue;
+    std::vector<std::string> ids;
+    for (int c = 0; c < 7; ++c) ids.push_back(t3_id(r, c));
+    const RowValues* rv = nullptr;
+    if (single_other && r == kRowOtherOther) {
+      rv = group6;
+    } else {
+      rv = best_match(labels, vals, r, 7);
+    }
+    if (!rv) {
+      missing_row(t, "t3", def.label, def.label_en, ids);
+      continue;
+    }
+    assign_row(doc, t, "t3", def.label, def.label_en, ids, rv->after, rv->nb, false);
+  }
+}
+
+void read_t4(Document& doc, Tables& t) {
+  std::size_t after = 0;
+  if (const SectionInfo* s3 = doc.outline.section(3)) after = s3->norm_body;
+  auto [nb, ne] = region_for(doc, 4, {"结果维持", "复议后起诉", "直接起诉"}, after);
+  if (nb == kNone) return;
+  std::vector<LabelDef> defs = {
+      {-2, {"行政复议", "行政诉讼", "结果维持", "直接起诉", "复议后起诉", "尚未审结"}}};
+  const auto all = tokenize(doc, nb, ne);
+  const auto labels = find_labels(label_text(doc, nb, ne, all), defs);
+  if (labels.empty()) return;
+  t.t4_found = true;
+  // Values from the first header onwards; the table has no row labels.
+  std::vector<Token> toks;
+  for (const auto& tk : all) {
+    if (tk.nb >= labels.front().nb) toks.push_back(tk);
+  }
+  std::vector<std::string> ids;
+  for (int g = 0; g < 3; ++g) {
+    for (int c = 0; c < 5; ++c) ids.push_back(t4_id(g, c));
+  }
+  // In pasted tables the fifteen values form one run after the headers. When header
+  // words stand between them (pdftotext without -layout) their order is not the table's.
+  bool interleaved = false;
+  if (!toks.empty()) {
+    for (const auto& m : labels) {
+      interleaved = interleaved || (m.nb > toks.front().nb && m.nb < toks.back().nb);
+    }
+  }
+  if (interleaved && toks.size() == ids.size()) {
+    ShapeIssue is;
+    is.kind = "cell-count";
+    is.table = "t4";
+    is.row = "表四数据行";
+    is.row_en = "table 4 data row";
+    is.expected = is.found = static_cast<int>(ids.size());
+    is.offset = doc.orig(toks.front().nb);
+    is.cells = ids;
+    is.hint = "数字与表头文字交错排列（常见于不带 -layout 的 PDF 文本），无法确定各数字所属的栏目";
+    is.hint_en = "the numbers are interleaved with header words (typical of PDF text extracted "
+                 "without layout), so their columns cannot be settled";
+    for (const auto& id : ids) {
+      CellRead c;
+      c.status = CellStatus::ambiguous;
+      c.offset = is.offset;
+      c.note = is.hint;
+      t.cells[id] = c;
+    }
+    t.issues.push_back(std::move(is));
+    return;
+  }
+  const std::size_t before = t.issues.size();
+  assign_row(doc, t, "t4", "表四数据行", "table 4 data row", ids, toks, labels.front().nb, false);
+  if (t.issues.size() > before && !toks.empty()) {
+    // T4-4: runs of five whose fifth equals the sum of the first four.
+    std::string hint, hint_en;
+    for (std::size_t k = 0; k + 5 <= toks.size(); ++k) {
+      bool numbers = true;
+      double sum = 0;
+      for (std::size_t j = 0; j < 5; ++j) numbers = numbers && toks[k + j].kind == TokKind::number;
+      if (!numbers) continue;
+      for (std::size_t j = 0; j < 4; ++j) sum += toks[k + j].value;
+      if (sum > 0 && sum == toks[k + 4].value) {
+        auto num = [&](std::size_t j) {
+          const std::size_t o = doc.orig(toks[k + j].nb);
+          return std::string(doc.source.text().substr(o, doc.orig(toks[k + j].ne) - o));
+        };
+        hint = "其中第" + std::to_string(k + 1) + "至" + std::to_string(k + 5) + "个数字（" +
+               num(0) + "、" + num(1) + "、" + num(2) + "、" + num(3) + "、" + num(4) +
+               "）满足“前四项之和等于总计”，可能是其中一组（如行政复议）；其余数字无法确定归属";
+        hint_en = "numbers " + std::to_string(k + 1) + "-" + std::to_string(k + 5) +
+                  " satisfy 'first four sum to the total' and may be one group (e.g. "
+                  "administrative review); the others cannot be placed";
+        break;
+      }
+    }
+    t.issues.back().hint = hint;
+    t.issues.back().hint_en = hint_en;
+  }
+}
+
+}  // namespace
+
+void read_tables(Document& doc) {
+  Tables& t = doc.tables;
+  if (doc.outline.format == "pre-2019") return;
+  read_t2(doc, t);
+  read_t3(doc, t);
+  read_t4(doc, t);
+}
+
+}  // namespace nianbao::detail

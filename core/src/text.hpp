@@ -1,0 +1,66 @@
+// Text layer: UTF-8 scanning, the Source (byte offset -> line:column of the input as
+// supplied) and the Normalised view used for matching (full-width folded, offsets kept).
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+namespace nianbao::detail {
+
+// Decodes the code point at s[i] and advances i. Invalid sequences give U+FFFD and
+// advance by one byte, so scanning never stalls.
+char32_t next_cp(std::string_view s, std::size_t& i);
+void append_utf8(std::string& out, char32_t cp);
+bool is_valid_utf8(std::string_view s);
+// Code points in s.
+std::size_t cp_count(std::string_view s);
+// Terminal display width (CJK and full-width forms count 2).
+int display_width(char32_t cp);
+bool is_cjk(char32_t cp);
+
+// The text exactly as supplied. Line breaks: \n, \r\n and a lone \r.
+class Source {
+ public:
+  explicit Source(std::string_view text);
+  std::string_view text() const { return text_; }
+  int line_count() const { return static_cast<int>(starts_.size()); }
+  // 1-based line of a byte offset.
+  int line_of(std::size_t offset) const;
+  // 1-based (line, column); the column counts Unicode code points.
+  std::pair<int, int> position(std::size_t offset) const;
+  // The line without its terminator.
+  std::string_view line_text(int line) const;
+  std::size_t line_start(int line) const { return starts_[static_cast<std::size_t>(line - 1)]; }
+
+ private:
+  std::string_view text_;
+  std::vector<std::size_t> starts_;
+};
+
+// The normalised text used for matching. Every byte of `text` maps back to the byte
+// offset, in the original input, of the character it came from (`orig[text.size()]` is
+// the input's size). Folds: full-width ASCII (digits, letters, brackets, punctuation) to
+// ASCII, U+3000/NBSP/other spaces to ' ', CR/CRLF to '\n', curly quotes to straight,
+// dashes to '-', '、' after a digit to '.', and drops zero-width characters.
+struct Normalised {
+  std::string text;
+  std::vector<std::uint32_t> orig;
+};
+Normalised normalise(std::string_view input);
+
+// A whitespace-free copy of a normalised range, for label matching across spaces and
+// line breaks (`商业` + newline + `企业`, `结果 维持`). `pos[k]` is the byte index in the
+// normalised text of byte k of `text`.
+struct Compact {
+  std::string text;
+  std::vector<std::uint32_t> pos;
+};
+Compact compact(const Normalised& n, std::size_t begin, std::size_t end);
+
+inline bool is_space_byte(char c) { return c == ' ' || c == '\t' || c == '\n'; }
+
+}  // namespace nianbao::detail
