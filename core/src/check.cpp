@@ -165,6 +165,7 @@ Result check(std::string_view utf8, const Options& options) {
   Emitter em(doc);
   detail::run_structure_rules(doc, em);
   detail::run_table_rules(doc, em);
+  detail::run_narrative_rules(doc, em);
 
   r.summary = em.summary();
   for (auto& f : em.findings()) {

@@ -35,6 +35,9 @@ inline constexpr std::size_t kNoOffset = static_cast<std::size_t>(-1);
 // Rule families (one file each).
 void run_structure_rules(const Document& doc, Emitter& em);  // rules_structure.cpp
 void run_table_rules(const Document& doc, Emitter& em);      // rules_tables.cpp
+void run_narrative_rules(const Document& doc, Emitter& em);  // rules_narrative.cpp
+// Catalogue entries of the narrative family, appended to rules().
+std::vector<RuleInfo> narrative_rule_infos();
 
 // Declarations, in catalogue order (rules_catalogue.cpp).
 const RuleInfo* find_rule(const std::string& id);

@@ -4,8 +4,10 @@
 
 namespace nianbao {
 
-const std::vector<RuleInfo>& rules() {
-  static const std::vector<RuleInfo> kRules = {
+namespace {
+
+std::vector<RuleInfo> all_rules() {
+  std::vector<RuleInfo> all = {
       {"section-missing", "缺少法定章节", "Statutory section missing", Severity::error,
        "年度报告应包含六个法定部分：一、总体情况；二、主动公开政府信息情况；三、收到和处理政府信息公开申请"
        "情况；四、政府信息公开行政复议、行政诉讼情况；五、存在的主要问题及改进情况；六、其他需要报告的事项。"
@@ -99,6 +101,15 @@ const std::vector<RuleInfo>& rules() {
        "Documents issued this year but none in force is possible only if all were repealed.",
        "format.md T2-4"},
   };
+  const auto narrative = detail::narrative_rule_infos();
+  all.insert(all.end(), narrative.begin(), narrative.end());
+  return all;
+}
+
+}  // namespace
+
+const std::vector<RuleInfo>& rules() {
+  static const std::vector<RuleInfo> kRules = all_rules();
   return kRules;
 }
 
