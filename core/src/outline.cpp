@@ -98,6 +98,15 @@ void read_title(Document& doc, std::size_t limit) {
       for (const char* prefix : {"标题:", "标题："}) {
         if (body.substr(0, std::strlen(prefix)) == prefix) body.remove_prefix(std::strlen(prefix));
       }
+      // Markdown heading marks and emphasis (OCR output) are not part of the title.
+      while (!body.empty() && (body.front() == '#' || body.front() == '*' || body.front() == ' ')) {
+        body.remove_prefix(1);
+      }
+      // A lone "正文"/"目录" line above the title (crawled pages) is not the title.
+      if (body == "正文" || body == "目录" || body == "全文") {
+        pos = eol + 1;
+        continue;
+      }
       const std::size_t body_norm = static_cast<std::size_t>(body.data() - t.data());
       if (!first_line_set) {
         first_line = line_norm;

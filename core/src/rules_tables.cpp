@@ -116,6 +116,14 @@ void shape_rules(const Document& doc, Emitter& em) {
           em.add("table-shape", Severity::warning, "uncertain", msg, msg_en, is.offset, is.cells);
       f.expected = is.expected;
       f.actual = is.found;
+    } else if (is.kind == "conflict") {
+      em.add("table-shape", Severity::warning, "uncertain",
+             "表三“" + is.row + "”与“" + is.hint +
+                 "”两行的标签相邻，却只有一组数字，无法确定数字属于哪一行（两行均标为无法确定）",
+             "table 3 rows '" + is.row_en + "' and '" + is.hint_en +
+                 "' stand together with one set of numbers; which row they belong to cannot "
+                 "be settled",
+             is.offset, is.cells);
     } else {
       em.not_assessable();
     }

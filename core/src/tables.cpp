@@ -465,8 +465,7 @@ void assign_row(const Document& doc, Tables& t, const char* table, const char* l
     } else {
       c.status = CellStatus::ambiguous;
       c.offset = doc.orig(vals.front().nb);
-      c.raw = seen;
-      c.note = "该行读到" + std::to_string(vals.size()) + "个数字，应为" +
+      c.note = "该行读到" + std::to_string(vals.size()) + "个数字（" + seen + "），应为" +
                std::to_string(ids.size()) + "个，无法确定对应关系";
     }
     c.decimal = decimal_last && k + 1 == ids.size();
@@ -491,6 +490,125 @@ const RowValues* best_match(const std::vector<Match>& labels, const std::vector<
     if (fits && !best_fits) best = r;
   }
   return best;
+}
+
+// Rows whose values cannot be told apart: label A with no values of its own, followed
+// directly (group headings aside) by label B of another row that has values. OCR and PDF
+// text put two labels above two rows of numbers; which numbers are A's is not knowable.
+std::vector<std::pair<int, int>> conflicts(const std::vector<Match>& labels,
+                                           const std::vector<RowValues>& vals) {
+  std::vector<std::pair<int, int>> out;
+  for (std::size_t i = 0; i < labels.size(); ++i) {
+    if (labels[i].row < 0 || !vals[i].after.empty()) continue;
+    std::size_t j = i + 1;
+    while (j < labels.size() && (labels[j].row == -1 || labels[j].row == -3) &&
+           vals[j].after.empty()) {
+      ++j;
+    }
+    if (j < labels.size() && labels[j].row >= 0 && labels[j].row != labels[i].row &&
+        !vals[j].after.empty()) {
+      out.emplace_back(labels[i].row, labels[j].row);
+    }
+  }
+  return out;
+}
+
+// Marks the cells of the rows in `rows` ambiguous (their values could belong to either).
+void mark_conflict(const Document& doc, Tables& t, const std::vector<std::string>& ids,
+                   const RowValues* rv, const std::string& other) {
+  for (const auto& id : ids) {
+    CellRead c;
+    c.status = CellStatus::ambiguous;
+    c.offset = rv && !rv->after.empty() ? doc.orig(rv->after.front().nb) : doc.orig(rv->nb);
+    c.note = "这一行与“" + other + "”行的标签相邻而只有一组数字，无法确定数字属于哪一行";
+    t.cells[id] = c;
+  }
+}
+
+// Reads table 3 from the sequence of its values alone, for text whose labels stand away
+// from their numbers (pdftotext without -layout, OCR). The values come in the template's
+// row order, but a run of k rows may come column by column. Every way of cutting the
+// sequence into such blocks is tried; a cut is valid when each row's 总计 equals the sum of
+// its six applicant columns. The reading is accepted only when all valid cuts give the
+// same numbers, or when exactly one of them also satisfies the table's column identities.
+// Otherwise nothing is read: the cells stay ambiguous.
+struct Decoding {
+  std::vector<double> values;           // rows x 7
+  std::vector<const Token*> tokens;     // same shape
+};
+
+bool solve_t3_sequence(const std::vector<Token>& seq, const std::vector<int>& rows,
+                       std::vector<const Token*>* out) {
+  const std::size_t n = rows.size();
+  if (seq.size() != n * 7 || n == 0) return false;
+  auto val = [&](std::size_t k) { return seq[k].kind == TokKind::number ? seq[k].value : 0.0; };
+  for (const auto& tk : seq) {
+    if (tk.kind == TokKind::number && (tk.negative || tk.decimal)) return false;
+  }
+  constexpr std::size_t kCap = 24;
+  // suffix[i]: distinct decodings of rows i..n-1 (values and the tokens used).
+  std::vector<std::vector<Decoding>> suffix(n + 1);
+  suffix[n].push_back({});
+  for (std::size_t i = n; i-- > 0;) {
+    auto& here = suffix[i];
+    for (std::size_t k = 1; i + k <= n; ++k) {
+      for (int orient = 0; orient < (k == 1 ? 1 : 2); ++orient) {
+        Decoding block;
+        bool ok = true;
+        for (std::size_t r = 0; r < k && ok; ++r) {
+          double sum = 0;
+          for (std::size_t c = 0; c < 7; ++c) {
+            const std::size_t idx = i * 7 + (orient == 0 ? r * 7 + c : c * k + r);
+            block.values.push_back(val(idx));
+            block.tokens.push_back(&seq[idx]);
+            if (c < 6) sum += val(idx);
+          }
+          ok = sum == block.values.back();
+        }
+        if (!ok) continue;
+        for (const auto& rest : suffix[i + k]) {
+          Decoding d = block;
+          d.values.insert(d.values.end(), rest.values.begin(), rest.values.end());
+          d.tokens.insert(d.tokens.end(), rest.tokens.begin(), rest.tokens.end());
+          bool dup = false;
+          for (const auto& e : here) dup = dup || e.values == d.values;
+          if (!dup) here.push_back(std::move(d));
+          if (here.size() > kCap) return false;  // too many readings to settle
+        }
+      }
+    }
+  }
+  std::vector<const Decoding*> found;
+  for (const auto& d : suffix[0]) found.push_back(&d);
+  if (found.size() > 1) {
+    // Keep the readings that satisfy the column identities (T3-1, T3-2).
+    std::vector<const Decoding*> keep;
+    auto index_of = [&](int row) {
+      for (std::size_t k = 0; k < n; ++k) {
+        if (rows[k] == row) return static_cast<int>(k);
+      }
+      return -1;
+    };
+    const int rn = index_of(kRowNew), rc = index_of(kRowCarriedIn),
+              rt = index_of(kRowResultsTotal), ro = index_of(kRowCarriedOut);
+    for (const Decoding* d : found) {
+      bool ok = rn >= 0 && rc >= 0 && rt >= 0 && ro >= 0;
+      for (std::size_t c = 0; c < 7 && ok; ++c) {
+        auto v = [&](int r) { return d->values[static_cast<std::size_t>(r) * 7 + c]; };
+        ok = v(rn) + v(rc) == v(rt) + v(ro);
+        double sum = 0;
+        for (std::size_t k = 0; k < n; ++k) {
+          if (rows[k] >= kRowFirstResult && rows[k] < kRowResultsTotal) sum += v(static_cast<int>(k));
+        }
+        ok = ok && sum == v(rt);
+      }
+      if (ok) keep.push_back(d);
+    }
+    found = keep;
+  }
+  if (found.size() != 1) return false;
+  *out = found.front()->tokens;
+  return true;
 }
 
 void read_t2(Document& doc, Tables& t) {
@@ -618,6 +736,8 @@ void read_t3(Document& doc, Tables& t) {
     t.t3_single_other_offset = doc.orig(group6->nb);
   }
 
+  const auto clash = conflicts(labels, vals);
+  const std::size_t issues_before = t.issues.size();
   for (int r = 0; r < 25; ++r) {
     const auto& def = kT3Rows[static_cast<std::size_t>(r)];
     if (single_other && (r == kRowNoCorrection || r == kRowUnpaidFee)) continue;
@@ -633,7 +753,52 @@ void read_t3(Document& doc, Tables& t) {
       missing_row(t, "t3", def.label, def.label_en, ids);
       continue;
     }
+    int partner = -1;
+    for (const auto& [a, b] : clash) {
+      if (a == r) partner = b;
+      if (b == r) partner = a;
+    }
+    if (partner >= 0) {
+      const auto& other = kT3Rows[static_cast<std::size_t>(partner)];
+      mark_conflict(doc, t, ids, rv, other.label);
+      ShapeIssue is;
+      is.kind = "conflict";
+      is.table = "t3";
+      is.row = def.label;
+      is.row_en = def.label_en;
+      is.offset = doc.orig(rv->nb);
+      is.cells = ids;
+      is.hint = other.label;
+      is.hint_en = other.label_en;
+      t.issues.push_back(std::move(is));
+      continue;
+    }
     assign_row(doc, t, "t3", def.label, def.label_en, ids, rv->after, rv->nb, false);
+  }
+  if (t.issues.size() == issues_before) return;
+  // The labels did not settle the table: try its values in template order.
+  // Without the 2021 rows 1./2. of （六） the table has the 2019 shape (23 rows).
+  const bool shape_2019 = single_other || !has_2021_other;
+  std::vector<int> rows;
+  for (int r = 0; r < 25; ++r) {
+    if (!(shape_2019 && (r == kRowNoCorrection || r == kRowUnpaidFee))) rows.push_back(r);
+  }
+  std::vector<const Token*> solved;
+  if (!solve_t3_sequence(toks, rows, &solved)) return;
+  t.issues.resize(issues_before);
+  if (shape_2019 && !single_other) {
+    t.t3_single_other_row = true;
+    t.t3_single_other_offset = group6 ? doc.orig(group6->nb) : doc.orig(toks.front().nb);
+    for (int r : {kRowNoCorrection, kRowUnpaidFee}) {
+      for (int c = 0; c < 7; ++c) t.cells.erase(t3_id(r, c));
+    }
+  }
+  for (std::size_t k = 0; k < rows.size(); ++k) {
+    for (int c = 0; c < 7; ++c) {
+      CellRead cell = cell_from(doc, *solved[k * 7 + static_cast<std::size_t>(c)], false);
+      cell.note = "行标签与数字分离（如不带 -layout 的 PDF 文本），按模板行序和每行“总计=各栏之和”还原";
+      t.cells[t3_id(rows[k], c)] = cell;
+    }
   }
 }
 

@@ -1,0 +1,459 @@
+// Rule tests in the RuleTester style: for every rule, inputs where it must fire (with the
+// cells and lines it names) and inputs where it must not.
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <functional>
+#include <nianbao/nianbao.hpp>
+#include <string>
+
+#include "report_builder.hpp"
+
+using nianbao::CellStatus;
+using nianbao::Finding;
+using nianbao::Result;
+using nianbao::testing::ReportBuilder;
+
+namespace {
+
+std::vector<const Finding*> of(const Result& r, const std::string& rule) {
+  std::vector<const Finding*> out;
+  for (const auto& f : r.findings) {
+    if (f.rule == rule) out.push_back(&f);
+  }
+  return out;
+}
+
+int line_of(const std::string& text, const std::string& needle) {
+  const std::size_t at = text.find(needle);
+  if (at == std::string::npos) return -1;
+  return static_cast<int>(std::count(text.begin(), text.begin() + static_cast<long>(at), '\n')) + 1;
+}
+
+const nianbao::Cell* cell(const Result& r, const std::string& id) {
+  for (const auto& c : r.cells) {
+    if (c.id == id) return &c;
+  }
+  return nullptr;
+}
+
+bool has_cell(const Finding& f, const std::string& id) {
+  return std::find(f.cells.begin(), f.cells.end(), id) != f.cells.end();
+}
+
+}  // namespace
+
+TEST(RulesBaseline, ConsistentReportHasNoFindingAndAllCellsRead) {
+  for (auto shape : {ReportBuilder::Shape::tabs, ReportBuilder::Shape::spaces,
+                     ReportBuilder::Shape::markdown}) {
+    ReportBuilder b;
+    b.shape = shape;
+    const std::string text = b.build();
+    const Result r = nianbao::check(text);
+    EXPECT_EQ(r.exit_code, 0) << nianbao::to_text(r, text, "x");
+    EXPECT_TRUE(r.findings.empty()) << nianbao::to_text(r, text, "x");
+    EXPECT_EQ(r.cells.size(), 10u + 175u + 15u);
+    EXPECT_EQ(r.summary.uncertain, 0);
+    EXPECT_EQ(r.summary.not_assessable, 0);
+    ASSERT_TRUE(r.agency.has_value());
+    EXPECT_EQ(*r.agency, "某某市某某局");
+    EXPECT_EQ(r.year, 2024);
+    EXPECT_EQ(r.format, "2021");
+    EXPECT_EQ(r.sections.size(), 6u);
+    const auto* fee = cell(r, "t2.fees");
+    ASSERT_NE(fee, nullptr);
+    EXPECT_DOUBLE_EQ(fee->value.value_or(-1), 92.73);
+    const auto* granted = cell(r, "t3.granted.total");
+    ASSERT_NE(granted, nullptr);
+    EXPECT_EQ(granted->value.value_or(-1), 11);
+    EXPECT_EQ(granted->line, line_of(text, "予以公开"));
+    const auto* review = cell(r, "t4.review.total");
+    ASSERT_NE(review, nullptr);
+    EXPECT_EQ(review->value.value_or(-1), 7);
+  }
+}
+
+TEST(RuleT3Balance, FiresPerColumnWithOperands) {
+  ReportBuilder b;
+  b.set_t3("results_total", 0, "13");
+  b.set_t3("granted", 0, "12");
+  b.set_t3("results_total", 6, "13");
+  b.set_t3("granted", 6, "12");
+  const std::string text = b.build();
+  const Result r = nianbao::check(text);
+  const auto f = of(r, "t3-balance");
+  ASSERT_EQ(f.size(), 2u);  // 自然人 and 总计
+  EXPECT_EQ(f[0]->status, "fail");
+  EXPECT_EQ(f[0]->severity, nianbao::Severity::error);
+  EXPECT_EQ(f[0]->expected, 12);
+  EXPECT_EQ(f[0]->actual, 13);
+  EXPECT_TRUE(has_cell(*f[0], "t3.new.natural_person"));
+  EXPECT_TRUE(has_cell(*f[0], "t3.results_total.natural_person"));
+  EXPECT_EQ(f[0]->line, line_of(text, "一、本年新收"));
+  EXPECT_NE(f[0]->message.find("自然人"), std::string::npos);
+  EXPECT_EQ(r.exit_code, 1);
+}
+
+TEST(RuleT3Balance, MisclassificationHintWhenTwoColumnsOffsetAndTotalBalances) {
+  ReportBuilder b;
+  // One application: new under 自然人, concluded under 其他 (洋河新区 2025, format.md T3-10).
+  b.set_t3("granted", 0, "10");
+  b.set_t3("granted", 5, "1");
+  b.set_t3("results_total", 0, "11");
+  b.set_t3("results_total", 5, "1");
+  const std::string text = b.build();
+  const Result r = nianbao::check(text);
+  const auto f = of(r, "t3-balance");
+  ASSERT_EQ(f.size(), 2u);
+  for (const auto* x : f) {
+    EXPECT_NE(x->message.find("不同的申请人类别"), std::string::npos) << x->message;
+  }
+}
+
+TEST(RuleT3Balance, NoHintWhenTotalAlsoFails) {
+  ReportBuilder b;
+  b.set_t3("results_total", 0, "11");
+  b.set_t3("results_total", 6, "11");
+  b.set_t3("granted", 0, "10");
+  b.set_t3("granted", 6, "10");
+  const Result r = nianbao::check(b.build());
+  for (const auto* x : of(r, "t3-balance")) {
+    EXPECT_EQ(x->message.find("不同的申请人类别"), std::string::npos);
+  }
+}
+
+TEST(RuleT3ResultsTotal, FiresAndPasses) {
+  ReportBuilder b;
+  b.set_t3("granted", 0, "10");  // results rows now sum to 11, total says 12
+  b.set_t3("carried_in", 0, "1");
+  b.set_t3("results_total", 0, "12");
+  b.set_t3("new", 0, "11");
+  const std::string text = b.build();
+  const Result r = nianbao::check(text);
+  const auto f = of(r, "t3-results-total");
+  ASSERT_EQ(f.size(), 1u);
+  EXPECT_EQ(f[0]->expected, 11);
+  EXPECT_EQ(f[0]->actual, 12);
+  EXPECT_TRUE(has_cell(*f[0], "t3.results_total.natural_person"));
+  EXPECT_TRUE(has_cell(*f[0], "t3.granted.natural_person"));
+  EXPECT_EQ(f[0]->line, line_of(text, "（七）总计"));
+  EXPECT_TRUE(of(nianbao::check(ReportBuilder().build()), "t3-results-total").empty());
+}
+
+TEST(RuleT3RowTotal, FiresOnRowWhoseTotalIsNotTheSum) {
+  ReportBuilder b;
+  b.set_t3("withheld.process", 0, "1");  // total column left at 0
+  const std::string text = b.build();
+  const Result r = nianbao::check(text);
+  const auto f = of(r, "t3-row-total");
+  ASSERT_EQ(f.size(), 1u);
+  EXPECT_EQ(f[0]->cells.front(), "t3.withheld.process.total");
+  EXPECT_EQ(f[0]->line, line_of(text, "6.属于四类过程性信息"));
+  EXPECT_EQ(f[0]->expected, 1);
+  EXPECT_EQ(f[0]->actual, 0);
+}
+
+TEST(RuleT3CarryOver, WarnsWhenCarriedOutExceedsNew) {
+  ReportBuilder b;
+  b.set_t3("new", 0, "1");
+  b.set_t3("new", 6, "1");
+  b.set_t3("carried_in", 0, "11");
+  b.set_t3("carried_in", 6, "11");
+  b.set_t3("granted", 0, "9");
+  b.set_t3("granted", 6, "9");
+  b.set_t3("results_total", 0, "10");
+  b.set_t3("results_total", 6, "10");
+  b.set_t3("carried_out", 0, "2");
+  b.set_t3("carried_out", 6, "2");
+  const Result r = nianbao::check(b.build());
+  const auto f = of(r, "t3-carry-over");
+  ASSERT_EQ(f.size(), 1u);
+  EXPECT_EQ(f[0]->severity, nianbao::Severity::warning);
+  EXPECT_TRUE(of(r, "t3-balance").empty());
+  EXPECT_TRUE(of(nianbao::check(ReportBuilder().build()), "t3-carry-over").empty());
+}
+
+TEST(RuleT4GroupTotal, FiresPerGroup) {
+  ReportBuilder b;
+  b.cells["t4.suit_after_review.pending"] = "1";  // total stays 0
+  const std::string text = b.build();
+  const Result r = nianbao::check(text);
+  const auto f = of(r, "t4-group-total");
+  ASSERT_EQ(f.size(), 1u);
+  EXPECT_TRUE(has_cell(*f[0], "t4.suit_after_review.total"));
+  EXPECT_EQ(f[0]->expected, 1);
+  EXPECT_EQ(f[0]->actual, 0);
+  EXPECT_NE(f[0]->message.find("复议后起诉"), std::string::npos);
+  EXPECT_TRUE(of(nianbao::check(ReportBuilder().build()), "t4-group-total").empty());
+}
+
+TEST(RuleTableShape, RowWithTooFewNumbersIsAmbiguousNotGuessed) {
+  ReportBuilder b;
+  b.shape = ReportBuilder::Shape::spaces;
+  std::string text = b.build();
+  // Drop one number from the table-4 data row: 14 numbers for 15 cells.
+  const std::size_t at = text.find("5   2   0");
+  ASSERT_NE(at, std::string::npos);
+  text.replace(at, 4, "");
+  const Result r = nianbao::check(text);
+  const auto f = of(r, "table-shape");
+  ASSERT_EQ(f.size(), 1u);
+  EXPECT_EQ(f[0]->status, "uncertain");
+  EXPECT_EQ(f[0]->expected, 15);
+  EXPECT_EQ(f[0]->actual, 14);
+  for (int g = 0; g < 3; ++g) {
+    for (int c = 0; c < 5; ++c) {
+      const auto* x = cell(r, nianbao::detail::t4_id(g, c));
+      ASSERT_NE(x, nullptr);
+      EXPECT_EQ(x->status, CellStatus::ambiguous);
+      EXPECT_FALSE(x->value.has_value());
+    }
+  }
+  EXPECT_TRUE(of(r, "t4-group-total").empty());  // not assessable, never "pass"
+  EXPECT_GE(r.summary.not_assessable, 3);
+}
+
+TEST(RuleTableShape, MissingTableAndMissingRow) {
+  ReportBuilder b;
+  std::string text = b.build();
+  const std::size_t at = text.find("2.重复申请");
+  text.erase(at, text.find('\n', at) - at + 1);
+  Result r = nianbao::check(text);
+  auto f = of(r, "table-shape");
+  ASSERT_EQ(f.size(), 1u);
+  EXPECT_EQ(f[0]->status, "fail");
+  EXPECT_NE(f[0]->message.find("重复申请"), std::string::npos);
+  EXPECT_TRUE(has_cell(*f[0], "t3.declined.duplicate.total"));
+  EXPECT_EQ(cell(r, "t3.declined.duplicate.total"), nullptr);
+  // t3-results-total cannot be checked without the row: not assessable, not pass.
+  EXPECT_TRUE(of(r, "t3-results-total").empty());
+
+  // Table 4 gone entirely.
+  std::string no_t4 = b.build();
+  const std::size_t s4 = no_t4.find("行政复议\t行政诉讼");
+  const std::size_t s5 = no_t4.find("五、存在的主要问题");
+  no_t4.erase(s4, s5 - s4);
+  r = nianbao::check(no_t4);
+  f = of(r, "table-shape");
+  ASSERT_EQ(f.size(), 1u);
+  EXPECT_NE(f[0]->message.find("表四"), std::string::npos);
+  EXPECT_EQ(f[0]->line, line_of(no_t4, "四、政府信息公开行政复议"));
+}
+
+TEST(RuleCellValue, NegativeAndFractionalCounts) {
+  ReportBuilder b;
+  b.cells["t2.penalty"] = "-3";
+  b.cells["t2.coercion"] = "2.5";
+  const std::string text = b.build();
+  const Result r = nianbao::check(text);
+  const auto f = of(r, "cell-value");
+  ASSERT_EQ(f.size(), 2u);
+  EXPECT_EQ(f[0]->cells, std::vector<std::string>{"t2.penalty"});
+  EXPECT_EQ(f[0]->line, line_of(text, "行政处罚"));
+  EXPECT_EQ(f[1]->cells, std::vector<std::string>{"t2.coercion"});
+  // A decimal fee (万元) is fine.
+  EXPECT_TRUE(of(nianbao::check(ReportBuilder().build()), "cell-value").empty());
+}
+
+TEST(RuleCellPlaceholder, PlaceholdersAreNotZeroButCountAsZero) {
+  ReportBuilder b;
+  b.set_t3("withheld.query", 3, "/");
+  b.set_t3("withheld.query", 4, "—");
+  b.set_t3("declined.duplicate", 2, "无");
+  const std::string text = b.build();
+  const Result r = nianbao::check(text);
+  const auto f = of(r, "cell-placeholder");
+  ASSERT_EQ(f.size(), 1u);
+  EXPECT_EQ(f[0]->severity, nianbao::Severity::warning);
+  EXPECT_EQ(f[0]->cells.size(), 3u);
+  const auto* c = cell(r, "t3.withheld.query.social_welfare");
+  ASSERT_NE(c, nullptr);
+  EXPECT_EQ(c->status, CellStatus::placeholder);
+  EXPECT_FALSE(c->value.has_value());
+  EXPECT_EQ(c->raw, "/");
+  EXPECT_TRUE(of(r, "t3-row-total").empty());  // counted as 0
+  EXPECT_TRUE(of(nianbao::check(ReportBuilder().build()), "cell-placeholder").empty());
+}
+
+TEST(RuleCellPlaceholder, BlankTabCellBetweenNumbersIsBlank) {
+  ReportBuilder b;
+  b.set_t3("withheld.query", 3, "");
+  const Result r = nianbao::check(b.build());
+  const auto* c = cell(r, "t3.withheld.query.social_welfare");
+  ASSERT_NE(c, nullptr);
+  EXPECT_EQ(c->status, CellStatus::blank);
+  EXPECT_EQ(of(r, "cell-placeholder").size(), 1u);
+}
+
+TEST(RuleCellUnit, UnitInCellWarnsAndFeeInYuanIsExplained) {
+  ReportBuilder b;
+  b.cells["t2.fees"] = "251000元";
+  const Result r = nianbao::check(b.build());
+  const auto f = of(r, "cell-unit");
+  ASSERT_EQ(f.size(), 1u);
+  EXPECT_NE(f[0]->message.find("25.1万元"), std::string::npos) << f[0]->message;
+  EXPECT_TRUE(of(nianbao::check(ReportBuilder().build()), "cell-unit").empty());
+}
+
+TEST(RuleT2InForce, IssuedButNoneInForce) {
+  ReportBuilder b;
+  b.cells["t2.normative.made"] = "3";
+  const Result r = nianbao::check(b.build());
+  const auto f = of(r, "t2-in-force");
+  ASSERT_EQ(f.size(), 1u);
+  EXPECT_TRUE(has_cell(*f[0], "t2.normative.in_force"));
+  ReportBuilder ok;
+  ok.cells["t2.normative.made"] = "3";
+  ok.cells["t2.normative.in_force"] = "40";
+  EXPECT_TRUE(of(nianbao::check(ok.build()), "t2-in-force").empty());
+}
+
+TEST(RuleSectionMissing, EachMissingSectionIsNamed) {
+  ReportBuilder b;
+  b.drop_headings = {"五、存在的主要问题及改进情况"};
+  const Result r = nianbao::check(b.build());
+  const auto f = of(r, "section-missing");
+  ASSERT_EQ(f.size(), 1u);
+  EXPECT_NE(f[0]->message.find("五、存在的主要问题及改进情况"), std::string::npos);
+  EXPECT_EQ(f[0]->line, 0);
+  EXPECT_EQ(r.exit_code, 1);
+}
+
+TEST(RuleSectionOrder, SwappedSections) {
+  ReportBuilder b;
+  std::string text = b.build();
+  const std::size_t s5 = text.find("五、存在的主要问题");
+  const std::size_t s6 = text.find("六、其他需要报告的事项");
+  const std::string five = text.substr(s5, s6 - s5);
+  text.erase(s5, s6 - s5);
+  text += "\n" + five;
+  const Result r = nianbao::check(text);
+  const auto f = of(r, "section-order");
+  ASSERT_EQ(f.size(), 1u);
+  EXPECT_EQ(f[0]->line, line_of(text, "五、存在的主要问题"));
+  EXPECT_TRUE(of(nianbao::check(b.build()), "section-order").empty());
+}
+
+TEST(RuleSectionHeadingVariant, AcceptedVariantIsInfo) {
+  ReportBuilder b;
+  std::string text = b.build();
+  const std::string official = "五、存在的主要问题及改进情况";
+  text.replace(text.find(official), official.size(), "五、存在问题及改进情况");
+  const Result r = nianbao::check(text);
+  EXPECT_TRUE(of(r, "section-missing").empty());
+  const auto f = of(r, "section-heading-variant");
+  ASSERT_EQ(f.size(), 1u);
+  EXPECT_EQ(f[0]->severity, nianbao::Severity::info);
+  EXPECT_EQ(r.exit_code, 0);
+}
+
+TEST(RuleTitleYear, TitleWithoutYearOrAgency) {
+  ReportBuilder b;
+  b.title2 = "政府信息公开工作年度报告";
+  Result r = nianbao::check(b.build());
+  auto f = of(r, "title-year");
+  ASSERT_EQ(f.size(), 1u);
+  EXPECT_NE(f[0]->message.find("年份"), std::string::npos);
+  EXPECT_EQ(f[0]->line, 1);
+  ReportBuilder c;
+  c.title1 = "";
+  r = nianbao::check(c.build());
+  f = of(r, "title-year");
+  ASSERT_EQ(f.size(), 1u);
+  EXPECT_NE(f[0]->message.find("机关"), std::string::npos);
+  EXPECT_TRUE(of(nianbao::check(ReportBuilder().build()), "title-year").empty());
+}
+
+TEST(RuleFormatOutdated, SingleOtherRowIn2021Report) {
+  ReportBuilder b;
+  b.single_other_row = true;
+  const std::string text = b.build();
+  const Result r = nianbao::check(text);
+  const auto f = of(r, "format-outdated");
+  ASSERT_EQ(f.size(), 1u);
+  EXPECT_EQ(f[0]->line, line_of(text, "（六）其他处理"));
+  // The single row is still read as other.other, and the 2021-only rows are absent.
+  EXPECT_NE(cell(r, "t3.other.other.total"), nullptr);
+  EXPECT_EQ(cell(r, "t3.other.unpaid_fee.total"), nullptr);
+  EXPECT_TRUE(of(r, "table-shape").empty());
+  EXPECT_TRUE(of(r, "t3-results-total").empty());
+}
+
+TEST(RuleFormatOutdated, OldTable2LabelsIn2021Report) {
+  ReportBuilder b;
+  std::string text = b.build();
+  const std::string hdr = "本年制发件数";
+  text.replace(text.find(hdr), hdr.size(), "本年新制作数量");
+  text += "第二十条第（九）项\n政府集中采购\t3\t100\n";
+  const Result r = nianbao::check(text);
+  const auto f = of(r, "format-outdated");
+  ASSERT_EQ(f.size(), 1u);
+  EXPECT_NE(f[0]->message.find("本年新制作数量"), std::string::npos);
+  EXPECT_TRUE(of(nianbao::check(ReportBuilder().build()), "format-outdated").empty());
+}
+
+TEST(RuleFormatLegacy, ReportOfItsTimeIsInfoNotOutdated) {
+  ReportBuilder b;
+  b.title2 = "2020年政府信息公开工作年度报告";
+  b.single_other_row = true;
+  const Result r = nianbao::check(b.build());
+  EXPECT_TRUE(of(r, "format-outdated").empty());
+  const auto f = of(r, "format-legacy");
+  ASSERT_EQ(f.size(), 1u);
+  EXPECT_EQ(f[0]->severity, nianbao::Severity::info);
+  EXPECT_TRUE(of(nianbao::check(ReportBuilder().build()), "format-legacy").empty());
+}
+
+TEST(Options, IgnoreAndMinimumSeverityHideFindingsAndCountThem) {
+  ReportBuilder b;
+  b.set_t3("withheld.process", 0, "1");
+  b.set_t3("withheld.query", 3, "/");
+  const std::string text = b.build();
+  nianbao::Options o;
+  o.ignore = {"t3-row-total", "t3-results-total"};
+  Result r = nianbao::check(text, o);
+  EXPECT_TRUE(of(r, "t3-row-total").empty());
+  EXPECT_TRUE(of(r, "t3-results-total").empty());
+  EXPECT_EQ(of(r, "cell-placeholder").size(), 1u);
+  EXPECT_EQ(r.summary.hidden, 2);
+  EXPECT_EQ(r.exit_code, 0);  // the only errors were hidden
+  o = {};
+  o.min_severity = nianbao::Severity::error;
+  r = nianbao::check(text, o);
+  EXPECT_TRUE(of(r, "cell-placeholder").empty());
+  EXPECT_EQ(of(r, "t3-row-total").size(), 1u);
+  EXPECT_EQ(r.summary.hidden, 1);
+}
+
+TEST(NotAReport, EmptyBinaryAndProseAreRefused) {
+  for (const std::string& text :
+       {std::string(""), std::string("   \n\n"), std::string("\x01\x02\x03\xff\xfe", 5),
+        std::string("今天天气很好，我们去公园散步。\n晚上吃饺子。\n")}) {
+    const Result r = nianbao::check(text);
+    EXPECT_EQ(r.exit_code, 2);
+    EXPECT_FALSE(r.input_error.empty());
+    EXPECT_EQ(r.input_error.find('\n'), std::string::npos);
+    EXPECT_TRUE(r.findings.empty());
+    const std::string json = nianbao::to_json(r);
+    EXPECT_NE(json.find("\"error\""), std::string::npos);
+  }
+}
+
+TEST(Catalogue, EveryRuleIsDeclaredAndEveryFindingNamesADeclaredRule) {
+  std::vector<std::string> ids;
+  for (const auto& r : nianbao::rules()) {
+    EXPECT_FALSE(r.title.empty()) << r.id;
+    EXPECT_FALSE(r.explanation.empty()) << r.id;
+    EXPECT_FALSE(r.basis.empty()) << r.id;
+    EXPECT_EQ(r.id.find_first_not_of("abcdefghijklmnopqrstuvwxyz0123456789-"), std::string::npos);
+    EXPECT_EQ(std::count(ids.begin(), ids.end(), r.id), 0) << "duplicate " << r.id;
+    ids.push_back(r.id);
+  }
+  ReportBuilder b;
+  b.set_t3("withheld.process", 0, "1");
+  b.cells["t2.fees"] = "1元";
+  b.single_other_row = true;
+  for (const auto& f : nianbao::check(b.build()).findings) {
+    EXPECT_NE(std::find(ids.begin(), ids.end(), f.rule), ids.end()) << f.rule;
+  }
+}
