@@ -176,6 +176,12 @@ void read_outline(Document& doc) {
     std::size_t eol = t.find('\n', pos);
     if (eol == std::string::npos) eol = t.size();
     std::string_view line = trim(std::string_view(t).substr(pos, eol - pos));
+    // Markdown heading marks and emphasis (OCR output): "## 三、…", "**一、总体情况**".
+    while (!line.empty() && (line.front() == '#' || line.front() == '*')) {
+      line.remove_prefix(1);
+      line = trim(line);
+    }
+    while (!line.empty() && line.back() == '*') line.remove_suffix(1);
     std::size_t consumed = 0;
     const int numeral = line.empty() ? 0 : leading_numeral(line, &consumed);
     if (numeral > 0 && cp_count(line) <= 40) {

@@ -643,9 +643,18 @@ void read_t2(Document& doc, Tables& t) {
       missing_row(t, "t2", def.label, def.label_en, ids);
       continue;
     }
-    // pdftotext without -layout may put a block's number before its label.
-    const std::vector<Token>& use =
-        rv->after.empty() && rv->before.size() == ids.size() ? rv->before : rv->after;
+    // pdftotext without -layout may put a block's number before its label, or after the
+    // block's column header that follows the label.
+    std::vector<Token> use = rv->after;
+    if (use.empty() && rv->before.size() == ids.size()) use = rv->before;
+    if (use.empty()) {
+      std::vector<Token> later;
+      std::size_t i = static_cast<std::size_t>(rv - vals.data()) + 1;
+      for (; i < labels.size() && labels[i].row < 0; ++i) {
+        later.insert(later.end(), vals[i].before.begin(), vals[i].before.end());
+      }
+      if (later.size() == ids.size()) use = later;
+    }
     assign_row(doc, t, "t2", def.label, def.label_en, ids, use, rv->nb, def.decimal);
   }
 }
@@ -654,8 +663,8 @@ void read_t3(Document& doc, Tables& t) {
   auto [nb, ne] = region_for(doc, 3, {"申请人情况", "本年新收"}, 0);
   if (nb == kNone) return;
   std::vector<LabelDef> defs = {
-      {0, {"本年新收"}},
-      {1, {"上年结转"}},
+      {0, {"本年新收政府", "本年新收申请", "本年新收的"}},
+      {1, {"上年结转政府", "上年结转申请", "上年结转的"}},
       {2, {"予以公开"}},
       {3, {"部分公开"}},
       {4, {"国家秘密"}},
@@ -677,7 +686,7 @@ void read_t3(Document& doc, Tables& t) {
       {20, {"不补正"}},
       {21, {"收费通知", "缴纳费用"}},
       {23, {"(七)总计", "七)总计"}},
-      {24, {"结转下年度", "下年度继续办理"}},
+      {24, {"结转下年度继续", "下年度继续办理", "结转下年度办理"}},
       {-1, {"办理结果", "不予公开", "无法提供", "不予处理"}},
       {-3, {"其他处理", "(六)其"}},
       {-2, {"申请人情况", "勾稽关系"}},
@@ -685,6 +694,23 @@ void read_t3(Document& doc, Tables& t) {
   const auto toks = tokenize(doc, nb, ne);
   const Compact lt = label_text(doc, nb, ne, toks);
   auto labels = find_labels(lt, defs);
+  // A header line naming several row labels (OCR tables with a made-up header such as
+  // "| 项目 | 本年新收件数 | 上年结转件数 | 予以公开 | …") is not a row.
+  {
+    std::map<std::size_t, int> per_line;
+    auto line_of = [&](std::size_t nb) {
+      const std::size_t k = doc.norm.text.rfind('\n', nb);
+      return k == std::string::npos ? 0 : k + 1;
+    };
+    for (const auto& m : labels) {
+      if (m.row >= 0) ++per_line[line_of(m.nb)];
+    }
+    labels.erase(std::remove_if(labels.begin(), labels.end(),
+                                [&](const Match& m) {
+                                  return m.row >= 0 && per_line[line_of(m.nb)] >= 3;
+                                }),
+                 labels.end());
+  }
   // "3.其他" of group （六）: "其他" right after the enumerator and not followed by a CJK
   // character (which would make it 其他处理, 其他法律…, or a column header).
   {
@@ -807,8 +833,10 @@ void read_t4(Document& doc, Tables& t) {
   if (const SectionInfo* s3 = doc.outline.section(3)) after = s3->norm_body;
   auto [nb, ne] = region_for(doc, 4, {"结果维持", "复议后起诉", "直接起诉"}, after);
   if (nb == kNone) return;
-  std::vector<LabelDef> defs = {
-      {-2, {"行政复议", "行政诉讼", "结果维持", "直接起诉", "复议后起诉", "尚未审结"}}};
+  std::vector<LabelDef> defs = {{0, {"行政复议"}},
+                                {1, {"直接起诉"}},
+                                {2, {"复议后起诉"}},
+                                {-2, {"行政诉讼", "结果维持", "尚未审结"}}};
   const auto all = tokenize(doc, nb, ne);
   const auto labels = find_labels(label_text(doc, nb, ne, all), defs);
   if (labels.empty()) return;
@@ -828,6 +856,41 @@ void read_t4(Document& doc, Tables& t) {
   if (!toks.empty()) {
     for (const auto& m : labels) {
       interleaved = interleaved || (m.nb > toks.front().nb && m.nb < toks.back().nb);
+    }
+  }
+  if (interleaved && toks.size() == ids.size()) {
+    // Three runs of five, each under its own group heading (OCR'd markdown writes the
+    // table as three small tables): map each run by its heading.
+    std::vector<std::vector<const Token*>> runs;
+    std::vector<int> run_group;
+    std::size_t li = 0;
+    int last_group = -1;
+    for (const auto& tk : toks) {
+      bool boundary = runs.empty();
+      while (li < labels.size() && labels[li].nb < tk.nb) {
+        if (labels[li].row >= 0) last_group = labels[li].row;
+        boundary = true;
+        ++li;
+      }
+      if (boundary) {
+        runs.emplace_back();
+        run_group.push_back(last_group);
+      }
+      runs.back().push_back(&tk);
+    }
+    bool by_heading = runs.size() == 3;
+    for (std::size_t k = 0; by_heading && k < 3; ++k) {
+      by_heading = runs[k].size() == 5 && run_group[k] >= 0 &&
+                   std::count(run_group.begin(), run_group.end(), run_group[k]) == 1;
+    }
+    if (by_heading) {
+      for (std::size_t k = 0; k < 3; ++k) {
+        for (int c = 0; c < 5; ++c) {
+          t.cells[t4_id(run_group[k], c)] =
+              cell_from(doc, *runs[k][static_cast<std::size_t>(c)], false);
+        }
+      }
+      return;
     }
   }
   if (interleaved && toks.size() == ids.size()) {
