@@ -228,7 +228,6 @@ std::vector<Token> tokenize(const Document& doc, std::size_t begin, std::size_t 
       if (piped && !cells.empty() && cells.front().s.empty()) cells.erase(cells.begin());
       if (piped && !cells.empty() && cells.back().s.empty()) cells.pop_back();
       // Classify; blanks count only between two values on the same line.
-      std::vector<Token> line_toks;
       std::vector<int> kind(cells.size(), 0);  // 0 text, 1 value, 2 empty
       std::vector<Token> parsed(cells.size());
       for (std::size_t c = 0; c < cells.size(); ++c) {
@@ -250,14 +249,15 @@ std::vector<Token> tokenize(const Document& doc, std::size_t begin, std::size_t 
         }
         parsed[c] = tok;
       }
+      std::size_t first_value = cells.size(), last_value = 0;
       for (std::size_t c = 0; c < cells.size(); ++c) {
-        if (kind[c] == 1) {
+        if (kind[c] != 1) continue;
+        first_value = std::min(first_value, c);
+        last_value = c;
+      }
+      for (std::size_t c = 0; c < cells.size(); ++c) {
+        if (kind[c] == 1 || (kind[c] == 2 && c > first_value && c < last_value)) {
           out.push_back(parsed[c]);
-        } else if (kind[c] == 2) {
-          bool before = false, after = false;
-          for (std::size_t b = 0; b < c; ++b) before = before || kind[b] == 1;
-          for (std::size_t a = c + 1; a < cells.size(); ++a) after = after || kind[a] == 1;
-          if (before && after) out.push_back(parsed[c]);
         }
       }
     }
@@ -698,9 +698,15 @@ void read_t3(Document& doc, Tables& t) {
   // "| 项目 | 本年新收件数 | 上年结转件数 | 予以公开 | …") is not a row.
   {
     std::map<std::size_t, int> per_line;
+    // Line breaks found once: an rfind per label is quadratic on a long one-line input.
+    std::vector<std::size_t> breaks;
+    for (std::size_t k = doc.norm.text.find('\n'); k != std::string::npos && k < ne;
+         k = doc.norm.text.find('\n', k + 1)) {
+      breaks.push_back(k);
+    }
     auto line_of = [&](std::size_t nb) {
-      const std::size_t k = doc.norm.text.rfind('\n', nb);
-      return k == std::string::npos ? 0 : k + 1;
+      const auto it = std::upper_bound(breaks.begin(), breaks.end(), nb);
+      return it == breaks.begin() ? std::size_t{0} : *(it - 1) + 1;
     };
     for (const auto& m : labels) {
       if (m.row >= 0) ++per_line[line_of(m.nb)];

@@ -126,7 +126,16 @@ std::pair<int, int> Source::position(std::size_t offset) const {
   if (offset > text_.size()) offset = text_.size();
   const int line = line_of(offset);
   const std::size_t start = starts_[static_cast<std::size_t>(line - 1)];
-  const int column = static_cast<int>(cp_count(text_.substr(start, offset - start))) + 1;
+  std::size_t from = start;
+  int column = 1;
+  if (line == memo_line_ && memo_offset_ >= start && memo_offset_ <= offset) {
+    from = memo_offset_;
+    column = memo_column_;
+  }
+  column += static_cast<int>(cp_count(text_.substr(from, offset - from)));
+  memo_offset_ = offset;
+  memo_line_ = line;
+  memo_column_ = column;
   return {line, column};
 }
 

@@ -39,6 +39,11 @@ class Source {
  private:
   std::string_view text_;
   std::vector<std::size_t> starts_;
+  // The last position computed, so that scanning forward along one long line (a crawled
+  // page is often a single line) does not recount it from its start each time.
+  mutable std::size_t memo_offset_ = 0;
+  mutable int memo_line_ = 1;
+  mutable int memo_column_ = 1;
 };
 
 // The normalised text used for matching. Every byte of `text` maps back to the byte
