@@ -1,8 +1,8 @@
 // Input decoding: UTF-8 (with or without BOM), UTF-16 with BOM, GB18030/GBK.
 #include <iconv.h>
 
-#include "text.hpp"
 #include "nianbao/nianbao.hpp"
+#include "text.hpp"
 
 namespace nianbao {
 
@@ -84,8 +84,9 @@ Decoded decode_input(std::string_view bytes) {
     d.ok = true;
     return d;
   }
-  d.error = "无法识别的编码或二进制文件（支持 UTF-8、带BOM的UTF-16、GB18030/GBK） (unknown "
-            "encoding or binary file)";
+  d.error =
+      "无法识别的编码或二进制文件（支持 UTF-8、带BOM的UTF-16、GB18030/GBK） (unknown "
+      "encoding or binary file)";
   return d;
 }
 

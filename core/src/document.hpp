@@ -21,12 +21,12 @@ inline constexpr std::array<const char*, 7> kT3Columns = {
 inline constexpr std::array<const char*, 7> kT3ColumnLabels = {
     "自然人", "商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他", "总计"};
 inline constexpr std::array<const char*, 7> kT3ColumnLabelsEn = {
-    "natural person", "commercial", "research", "social welfare", "legal service", "other",
-    "total"};
+    "natural person", "commercial", "research", "social welfare",
+    "legal service",  "other",      "total"};
 
 struct RowDef {
   const char* id;
-  const char* label;     // official label (short form for messages)
+  const char* label;  // official label (short form for messages)
   const char* label_en;
 };
 // The 25 rows of table 3, in order. Index 0 = new ... 23 = results_total, 24 = carried_out.
@@ -41,10 +41,10 @@ inline constexpr std::array<const char*, 3> kT4GroupLabels = {"行政复议", "�
                                                               "复议后起诉"};
 inline constexpr std::array<const char*, 3> kT4GroupLabelsEn = {
     "administrative review", "lawsuit without review", "lawsuit after review"};
-inline constexpr std::array<const char*, 5> kT4Columns = {"upheld", "corrected", "other",
-                                                          "pending", "total"};
-inline constexpr std::array<const char*, 5> kT4ColumnLabels = {"结果维持", "结果纠正",
-                                                               "其他结果", "尚未审结", "总计"};
+inline constexpr std::array<const char*, 5> kT4Columns = {"upheld", "corrected", "other", "pending",
+                                                          "total"};
+inline constexpr std::array<const char*, 5> kT4ColumnLabels = {"结果维持", "结果纠正", "其他结果",
+                                                               "尚未审结", "总计"};
 
 struct T2RowDef {
   const char* label;
@@ -59,20 +59,20 @@ std::string t4_id(int group, int col);
 
 // ----- outline ------------------------------------------------------------------------
 struct SectionInfo {
-  int number = 0;             // statutory section 1..6 (by its keywords)
-  int numeral = 0;            // the numeral written in the heading (一 = 1 ...), 0 if none
-  std::size_t begin = 0;      // original byte offset of the heading's first character
-  std::size_t norm_begin = 0; // same, in the normalised text
-  std::size_t norm_body = 0;  // normalised offset where the body starts (next line)
-  std::size_t norm_end = 0;   // normalised offset where the section ends
-  std::string heading;        // as written (trimmed)
-  bool variant = false;       // an accepted variant of the official heading
+  int number = 0;              // statutory section 1..6 (by its keywords)
+  int numeral = 0;             // the numeral written in the heading (一 = 1 ...), 0 if none
+  std::size_t begin = 0;       // original byte offset of the heading's first character
+  std::size_t norm_begin = 0;  // same, in the normalised text
+  std::size_t norm_body = 0;   // normalised offset where the body starts (next line)
+  std::size_t norm_end = 0;    // normalised offset where the section ends
+  std::string heading;         // as written (trimmed)
+  bool variant = false;        // an accepted variant of the official heading
 };
 
 struct Outline {
   std::optional<std::string> agency;
   std::optional<int> year;
-  bool title_found = false;   // a line naming 政府信息公开…年度报告
+  bool title_found = false;  // a line naming 政府信息公开…年度报告
   std::size_t title_offset = 0;
   std::vector<SectionInfo> sections;  // in input order, at most one per number
   std::string format = "unknown";     // "2021" | "2019" | "pre-2019" | "unknown"
@@ -88,8 +88,8 @@ struct CellRead {
   bool decimal = false;
   bool negative = false;
   std::string raw;
-  std::string unit;             // a unit written in the cell (元, 万元, 件 ...), else empty
-  std::size_t offset = 0;       // original byte offset of raw; SIZE_MAX when not located
+  std::string unit;        // a unit written in the cell (元, 万元, 件 ...), else empty
+  std::size_t offset = 0;  // original byte offset of raw; SIZE_MAX when not located
   std::string note;
   bool located() const { return offset != static_cast<std::size_t>(-1); }
 };
@@ -103,7 +103,7 @@ struct ShapeIssue {
   int expected = 0, found = 0;
   std::size_t offset = static_cast<std::size_t>(-1);  // original offset, or none
   std::vector<std::string> cells;
-  std::string hint;      // extra explanation (e.g. table-4 runs)
+  std::string hint;  // extra explanation (e.g. table-4 runs)
   std::string hint_en;
 };
 

@@ -551,29 +551,38 @@ int section_at(const Document& doc, std::size_t norm_off) {
   return 0;
 }
 
-// The narrative text [b, e) for quoting: at most `max_cp` code points, keeping the end
-// (keep_end) or the start.
-std::string quote(const std::string& t, std::size_t b, std::size_t e, bool keep_end,
-                  std::size_t max_cp = 40) {
-  std::string s;
+// The original text behind narrative bytes [b, e) for quoting (whitespace dropped): at
+// most `max_cp` code points, keeping the end (keep_end) or the start.
+std::string quote_text(const Document& doc, const std::string& t,
+                       const std::vector<std::uint32_t>& norm, std::size_t b, std::size_t e,
+                       bool keep_end, std::size_t max_cp = 40) {
+  const std::string_view src = doc.source.text();
+  std::vector<std::string> cps;
+  std::size_t last = kNo;
   for (std::size_t k = b; k < e && k < t.size(); ++k) {
-    if (t[k] != '\n') s.push_back(t[k]);
+    if (t[k] == '\n' || (static_cast<unsigned char>(t[k]) & 0xC0) == 0x80) continue;
+    std::size_t o = doc.orig(norm[k]);
+    if (o == last) continue;  // one original character folded into several bytes
+    last = o;
+    const std::size_t start = o;
+    next_cp(src, o);
+    cps.emplace_back(src.substr(start, o - start));
   }
-  const std::size_t n = cp_count(s);
-  if (n <= max_cp) return s;
-  std::size_t i = 0, cps = 0;
-  if (keep_end) {
-    while (i < s.size() && cps < n - max_cp) {
-      next_cp(s, i);
-      ++cps;
+  std::string s;
+  std::size_t from = 0, to = cps.size();
+  bool cut = false;
+  if (cps.size() > max_cp) {
+    cut = true;
+    if (keep_end) {
+      from = cps.size() - max_cp;
+    } else {
+      to = max_cp;
     }
-    return "…" + s.substr(i);
   }
-  while (i < s.size() && cps < max_cp) {
-    next_cp(s, i);
-    ++cps;
-  }
-  return s.substr(0, i) + "…";
+  if (cut && keep_end) s = "…";
+  for (std::size_t k = from; k < to; ++k) s += cps[k];
+  if (cut && !keep_end) s += "…";
+  return s;
 }
 
 bool unit_ok(Topic tp, const std::string& unit) {
@@ -694,6 +703,9 @@ struct Ctx {
   Facts& out;
   std::size_t orig(std::size_t narr) const { return doc.orig(n.norm[narr]); }
   int section(std::size_t narr) const { return section_at(doc, n.norm[narr]); }
+  std::string quote(std::size_t b, std::size_t e, bool keep_end, std::size_t max_cp = 40) const {
+    return quote_text(doc, n.text, n.norm, b, e, keep_end, max_cp);
+  }
 };
 
 void numeric_facts(Ctx& cx, const std::vector<Quantity>& qs) {
@@ -701,9 +713,14 @@ void numeric_facts(Ctx& cx, const std::vector<Quantity>& qs) {
   const auto& hits = cx.hits;
   std::size_t prev_end = 0;
   std::size_t last_boundary = 0, last_sentence = 0, scan = 0;
+  auto seg_has = [&](Role r, std::size_t lo, std::size_t hi) {
+    for (std::size_t h = lower_hit(hits, lo); h < hits.size() && hits[h].b < hi; ++h) {
+      if (hits[h].role() == r && hits[h].e <= hi) return true;
+    }
+    return false;
+  };
   for (std::size_t qi = 0; qi < qs.size(); ++qi) {
     const Quantity& q = qs[qi];
-    // Advance the boundary trackers to q.nb.
     while (scan < q.nb) {
       if (is_boundary(t, scan)) last_boundary = scan + 1;
       if (is_sentence_end(t, scan)) last_sentence = scan + 1;
@@ -712,40 +729,23 @@ void numeric_facts(Ctx& cx, const std::vector<Quantity>& qs) {
     const std::size_t seg = std::max(prev_end, last_boundary);
     prev_end = q.ue;
     if (q.approx) continue;
-    // Nearest topic keyword before the number, within the segment.
+    // "…等243件": an aggregate of several kinds.
+    if (q.nb >= 3 && t.compare(q.nb - 3, 3, "等") == 0) continue;
+    // Candidate topic words: before the number within the segment, nearest first.
     const std::size_t h0 = lower_hit(hits, seg);
     const std::size_t h1 = lower_hit(hits, q.nb);
-    int best = -1;
+    std::vector<std::size_t> cands;
     for (std::size_t h = h0; h < h1; ++h) {
       const Hit& x = hits[h];
       if (x.role() != Role::topic || x.e > q.nb || q.nb - x.e > 90) continue;
-      if (best < 0 || x.e > hits[best].e ||
-          (x.e == hits[best].e && x.e - x.b > hits[best].e - hits[best].b)) {
-        best = static_cast<int>(h);
-      }
+      cands.push_back(h);
     }
+    std::sort(cands.begin(), cands.end(), [&](std::size_t x, std::size_t y) {
+      if (hits[x].e != hits[y].e) return hits[x].e > hits[y].e;
+      return hits[x].e - hits[x].b > hits[y].e - hits[y].b;
+    });
     bool right = false;
-    if (best >= 0) {
-      Topic bt = hits[best].topic();
-      // "同意公开答复9件": the result word right before 答复 decides.
-      if (bt == Topic::app_concluded || bt == Topic::app_handled) {
-        for (std::size_t h = h0; h < static_cast<std::size_t>(best); ++h) {
-          if (hits[h].role() == Role::topic && is_result(hits[h].topic()) &&
-              hits[h].e + 6 >= hits[best].b) {
-            best = static_cast<int>(h);
-          }
-        }
-      }
-      // "复议后起诉的行政诉讼": the specific group wins over the generic one.
-      if (hits[best].topic() == Topic::lit) {
-        for (std::size_t h = h0; h < h1; ++h) {
-          const Topic x = hits[h].topic();
-          if (hits[h].role() == Role::topic && (x == Topic::ld || x == Topic::lr)) {
-            best = static_cast<int>(h);
-          }
-        }
-      }
-    } else {
+    if (cands.empty()) {
       // "1件涉及…的行政复议", "103件顺延到下年度": a topic right after the number.
       std::size_t limit = std::min(t.size(), q.ue + 60);
       if (qi + 1 < qs.size()) limit = std::min(limit, qs[qi + 1].nb);
@@ -759,116 +759,126 @@ void numeric_facts(Ctx& cx, const std::vector<Quantity>& qs) {
         const Topic x = hits[h].topic();
         if (hits[h].role() != Role::topic || hits[h].e > limit) continue;
         if (x == Topic::app_carried_out || is_group(x)) {
-          // Prefer the longest hit starting at the same place (行政复议、行政诉讼).
-          best = static_cast<int>(h);
-          while (static_cast<std::size_t>(best) + 1 < hits.size() &&
-                 hits[best + 1].b == hits[best].b) {
-            if (hits[best + 1].role() == Role::topic) ++best;
-            else break;
+          std::size_t best = h;  // the longest hit starting here (行政复议、行政诉讼)
+          for (std::size_t g = h + 1; g < hits.size() && hits[g].b == hits[h].b; ++g) {
+            if (hits[g].role() == Role::topic && hits[g].e > hits[best].e) best = g;
           }
+          cands.push_back(best);
           right = true;
           break;
         }
       }
     }
-    if (best < 0) continue;
-    const Hit& kw = hits[static_cast<std::size_t>(best)];
-    Fact f;
-    f.topic = kw.topic();
-    f.value = q.value;
-    f.unit = q.unit;
-    f.offset = cx.orig(q.nb);
-    f.section = cx.section(q.nb);
-    if (!unit_ok(f.topic, f.unit)) continue;
-    // "…等243件": an aggregate of several kinds.
-    if (q.nb >= 3 && t.compare(q.nb - 3, 3, "等") == 0) continue;
-    const std::size_t from = right ? q.nb : std::max(seg, kw.b >= 12 ? kw.b - 12 : 0);
-    f.phrase = right ? quote(t, q.nb, kw.e, false) : quote(t, kw.b, q.ue, true);
-    (void)from;
-    // Segment hits by role.
-    auto seg_has = [&](Role r, std::size_t lo, std::size_t hi) {
-      for (std::size_t h = lower_hit(hits, lo); h < hits.size() && hits[h].b < hi; ++h) {
-        if (hits[h].role() == r && hits[h].e <= hi) return true;
-      }
-      return false;
-    };
-    const std::size_t seg_hi = right ? std::max(kw.e, q.ue) : q.nb;
-    if (is_app(f.topic)) {
-      const std::size_t ctx_lo = std::max(seg, kw.b >= 30 ? kw.b - 30 : 0);
-      if (!seg_has(Role::context, ctx_lo, q.nb) || seg_has(Role::blocker, seg, q.nb)) continue;
-    }
-    if (is_app(f.topic) || f.topic == Topic::app_natural || f.topic == Topic::app_org) {
-      std::size_t stop = std::min(t.size(), q.ue + 60);
-      for (std::size_t k = q.ue; k < stop; ++k) {
-        if (is_sentence_end(t, k)) {
-          stop = k;
-          break;
+    for (std::size_t ci = 0; ci < cands.size(); ++ci) {
+      std::size_t best = cands[ci];
+      // "同意公开答复9件": the result word right before 答复 decides.
+      if (hits[best].topic() == Topic::app_concluded || hits[best].topic() == Topic::app_handled) {
+        for (std::size_t h = h0; h < best; ++h) {
+          if (hits[h].role() == Role::topic && is_result(hits[h].topic()) &&
+              hits[h].e + 6 >= hits[best].b && hits[h].e <= hits[best].b) {
+            best = h;
+          }
         }
       }
-      f.with_carried_in =
-          seg_has(Role::with_carried, q.ue, stop) || seg_has(Role::with_carried, seg, q.nb);
-    }
-    if (is_t4_sub(f.topic)) {
-      // The group it belongs to: the nearest group word before it in the sentence.
-      Topic parent = Topic::none;
-      for (std::size_t h = static_cast<std::size_t>(best); h-- > 0;) {
-        if (hits[h].b < last_sentence || kw.b - hits[h].b > 300) break;
-        if (hits[h].role() == Role::topic && is_group(hits[h].topic())) {
-          // The longest hit ending at the same place (行政复议、行政诉讼 over 行政诉讼).
-          parent = hits[h].topic();
-          std::size_t g = h;
-          while (g-- > 0 && hits[g].e == hits[h].e) {
-            if (hits[g].role() == Role::topic && is_group(hits[g].topic())) {
-              parent = hits[g].topic();
+      // "复议后起诉的行政诉讼": the specific group wins over the generic one.
+      if (hits[best].topic() == Topic::lit) {
+        for (std::size_t h = h0; h < h1; ++h) {
+          const Topic x = hits[h].topic();
+          if (hits[h].role() == Role::topic && (x == Topic::ld || x == Topic::lr)) best = h;
+        }
+      }
+      const Hit& kw = hits[best];
+      Fact f;
+      f.topic = kw.topic();
+      f.value = q.value;
+      f.unit = q.unit;
+      f.offset = cx.orig(q.nb);
+      f.section = cx.section(q.nb);
+      if (!unit_ok(f.topic, f.unit)) continue;
+      f.phrase = right ? cx.quote(q.nb, kw.e, false) : cx.quote(kw.b, q.ue, true);
+      const std::size_t seg_hi = right ? std::max(kw.e, q.ue) : q.nb;
+      if (is_app(f.topic)) {
+        // About applications: 申请 / 信息公开 nearby in the sentence, and no 咨询, 建议 …
+        const std::size_t ctx_lo = std::max(last_sentence, kw.b >= 90 ? kw.b - 90 : 0);
+        if (!seg_has(Role::context, ctx_lo, q.nb) || seg_has(Role::blocker, seg, q.nb)) continue;
+      }
+      if (is_app(f.topic) || f.topic == Topic::app_natural || f.topic == Topic::app_org) {
+        std::size_t stop = std::min(t.size(), q.ue + 60);
+        if (qi + 1 < qs.size()) stop = std::min(stop, qs[qi + 1].nb);
+        for (std::size_t k = q.ue; k < stop; ++k) {
+          if (is_sentence_end(t, k)) {
+            stop = k;
+            break;
+          }
+        }
+        f.with_carried_in =
+            seg_has(Role::with_carried, q.ue, stop) || seg_has(Role::with_carried, seg, q.nb);
+      }
+      if (is_t4_sub(f.topic)) {
+        // The group it belongs to: the nearest group word before it in the sentence.
+        Topic parent = Topic::none;
+        for (std::size_t h = best; h-- > 0;) {
+          if (hits[h].b < last_sentence || kw.b - hits[h].b > 300) break;
+          if (hits[h].role() == Role::topic && is_group(hits[h].topic())) {
+            parent = hits[h].topic();
+            std::size_t g = h;  // the longest hit ending at the same place
+            while (g-- > 0 && hits[g].e == hits[h].e) {
+              if (hits[g].role() == Role::topic && is_group(hits[g].topic())) {
+                parent = hits[g].topic();
+              }
+            }
+            break;
+          }
+        }
+        if (parent == Topic::none) continue;
+        f.parent = parent;
+      }
+      if (f.topic == Topic::normative || f.topic == Topic::rules) {
+        // The verb: nearest before the number in the segment, else in the sentence.
+        auto verb_in = [&](std::size_t lo, std::size_t hi) {
+          int vb = -1;
+          for (std::size_t h = lower_hit(hits, lo); h < hits.size() && hits[h].b < hi; ++h) {
+            const Role r = hits[h].role();
+            if (hits[h].e > hi) continue;
+            if (r == Role::verb_strong || r == Role::verb_weak || r == Role::verb_repeal ||
+                r == Role::verb_in_force) {
+              vb = static_cast<int>(h);
             }
           }
-          break;
-        }
-      }
-      if (parent == Topic::none) continue;
-      f.parent = parent;
-    }
-    if (f.topic == Topic::normative || f.topic == Topic::rules) {
-      // The verb: nearest before the number in the segment, else in the sentence.
-      auto verb_in = [&](std::size_t lo, std::size_t hi) {
-        int vb = -1;
-        for (std::size_t h = lower_hit(hits, lo); h < hits.size() && hits[h].b < hi; ++h) {
-          const Role r = hits[h].role();
-          if (hits[h].e > hi) continue;
-          if (r == Role::verb_strong || r == Role::verb_weak || r == Role::verb_repeal ||
-              r == Role::verb_in_force) {
-            vb = static_cast<int>(h);
+          return vb;
+        };
+        int vb = verb_in(seg, q.nb);
+        if (vb < 0) vb = verb_in(std::max(last_sentence, kw.b >= 150 ? kw.b - 150 : 0), kw.b);
+        if (vb >= 0) {
+          switch (hits[static_cast<std::size_t>(vb)].role()) {
+            case Role::verb_strong:
+              f.verb = DocVerb::made;
+              f.strong_verb = true;
+              break;
+            case Role::verb_repeal:
+              f.verb = DocVerb::repealed;
+              f.strong_verb = true;
+              break;
+            case Role::verb_in_force:
+              f.verb = DocVerb::in_force;
+              f.strong_verb = true;
+              break;
+            default:
+              break;
           }
         }
-        return vb;
-      };
-      int vb = verb_in(seg, q.nb);
-      if (vb < 0) vb = verb_in(std::max(last_sentence, kw.b >= 150 ? kw.b - 150 : 0), kw.b);
-      if (vb >= 0) {
-        switch (hits[static_cast<std::size_t>(vb)].role()) {
-          case Role::verb_strong:
-            f.verb = DocVerb::made;
-            f.strong_verb = true;
-            break;
-          case Role::verb_repeal:
-            f.verb = DocVerb::repealed;
-            f.strong_verb = true;
-            break;
-          case Role::verb_in_force:
-            f.verb = DocVerb::in_force;
-            f.strong_verb = true;
-            break;
-          default:
-            break;
-        }
       }
+      if (f.topic == Topic::licensing || f.topic == Topic::penalty ||
+          f.topic == Topic::coercion) {
+        const std::size_t stop = std::min(t.size(), q.ue + 15);
+        if (!seg_has(Role::decision, seg, seg_hi) && !seg_has(Role::decision, q.ue, stop)) {
+          continue;
+        }
+        if (contains(std::string_view(t).substr(seg, q.nb - seg), "事项")) continue;
+      }
+      cx.out.facts.push_back(std::move(f));
+      break;
     }
-    if (f.topic == Topic::licensing || f.topic == Topic::penalty || f.topic == Topic::coercion) {
-      std::size_t stop = std::min(t.size(), q.ue + 15);
-      if (!seg_has(Role::decision, seg, seg_hi) && !seg_has(Role::decision, q.ue, stop)) continue;
-      if (contains(std::string_view(t).substr(seg, q.nb - seg), "事项")) continue;
-    }
-    cx.out.facts.push_back(std::move(f));
   }
 }
 
@@ -890,7 +900,8 @@ void zero_claims(Ctx& cx) {
         break;
       }
     }
-    int tgt = -1;
+    // Candidate targets in order (the longest hit at each place).
+    std::vector<std::size_t> cands;
     for (std::size_t h = i + 1; h < hits.size() && hits[h].b < limit; ++h) {
       if (hits[h].b < ng.e || hits[h].e > limit) continue;
       const Role r = hits[h].role();
@@ -899,14 +910,14 @@ void zero_claims(Ctx& cx) {
                                                 tp == Topic::fee_amount)) ||
                           r == Role::context || r == Role::fee_any;
       if (!wanted) continue;
-      if (tgt < 0 || hits[h].b == hits[static_cast<std::size_t>(tgt)].b) {
-        if (tgt < 0 || hits[h].e > hits[static_cast<std::size_t>(tgt)].e) tgt = static_cast<int>(h);
+      if (!cands.empty() && hits[cands.back()].b == hits[h].b) {
+        if (hits[h].e > hits[cands.back()].e) cands.back() = h;
         continue;
       }
-      break;
+      cands.push_back(h);
     }
-    if (tgt < 0) continue;
-    const Hit& tg = hits[static_cast<std::size_t>(tgt)];
+    for (std::size_t tgi : cands) {
+    const Hit& tg = hits[tgi];
     const std::string_view gap = std::string_view(t).substr(ng.e, tg.b - ng.e);
     const std::string_view rest = std::string_view(t).substr(tg.e, limit - tg.e);
     ZeroClaim z;
@@ -925,7 +936,7 @@ void zero_claims(Ctx& cx) {
         z.kind = tp == Topic::lit || tp == Topic::ld || tp == Topic::lr ? ZeroKind::litigation
                                                                         : ZeroKind::review;
         if (tp == Topic::rv_lit) {
-          z.phrase = quote(t, ng.b, tg.e, false);
+          z.phrase = cx.quote(ng.b, tg.e, false);
           cx.out.zeros.push_back(z);
           z.kind = ZeroKind::litigation;
         }
@@ -955,8 +966,10 @@ void zero_claims(Ctx& cx) {
       }
     }
     if (!ok) continue;
-    z.phrase = quote(t, ng.b, tg.e, false);
+    z.phrase = cx.quote(ng.b, tg.e, false);
     cx.out.zeros.push_back(z);
+    break;
+    }
   }
 }
 
@@ -1031,7 +1044,7 @@ void outcome_claims(Ctx& cx) {
     } else if (!any) {
       continue;  // 纠正 / 维持 with no review or lawsuit in sight
     }
-    oc.phrase = quote(t, from, w.e, false);
+    oc.phrase = cx.quote(from, w.e, false);
     cx.out.outcomes.push_back(oc);
   }
 }
@@ -1073,7 +1086,7 @@ void year_leads(Ctx& cx) {
                           "以来", "至今", "之前", "期间"}) {
       yl.comparison = yl.comparison || contains(sentence, c);
     }
-    yl.phrase = quote(t, i, std::min(e, i + 60), false, 16);
+    yl.phrase = cx.quote(i, std::min(e, i + 60), false, 16);
     cx.out.year_leads.push_back(yl);
   }
 }
@@ -1156,7 +1169,7 @@ void periods_and_dates(const Document& doc, Facts& out) {
         std::size_t k = pos;
         while (k < eol && !is_digit(t[k])) ++k;
         dd.offset = doc.orig(k);
-        dd.phrase = c.substr(0, e);
+        dd.phrase = c.substr(start, e - start);
         out.dates.push_back(dd);
       }
     }

@@ -196,8 +196,8 @@ void read_outline(Document& doc) {
         s.norm_begin = static_cast<std::size_t>(line.data() - t.data());
         s.begin = doc.orig(s.norm_begin);
         s.norm_body = std::min(eol + 1, t.size());
-        s.heading = std::string(doc.source.text().substr(
-            s.begin, doc.orig(s.norm_begin + line.size()) - s.begin));
+        s.heading = std::string(
+            doc.source.text().substr(s.begin, doc.orig(s.norm_begin + line.size()) - s.begin));
         s.variant = !official;
         o.sections.push_back(s);
         first_heading = std::min(first_heading, s.norm_begin);
@@ -213,8 +213,8 @@ void read_outline(Document& doc) {
   read_title(doc, first_heading);
 
   // Format version (format.md §4.3, §5.3).
-  static const char* const k2019[] = {"本年新制作数量", "本年新公开数量", "对外公开总数量",
-                                      "上一年项目数量", "本年增/减",      "其他对外管理服务事项",
+  static const char* const k2019[] = {"本年新制作数量",   "本年新公开数量", "对外公开总数量",
+                                      "上一年项目数量",   "本年增/减",      "其他对外管理服务事项",
                                       "第二十条第(九)项", "政府集中采购"};
   static const char* const k2021[] = {"本年制发件数", "本年废止件数", "现行有效件数",
                                       "本年处理决定数量", "本年收费金额"};

@@ -71,16 +71,15 @@ std::string to_json(const Result& r) {
     findings.push_back(fj);
   }
   j["findings"] = findings;
-  j["summary"] = {{"checks",
-                   {{"pass", r.summary.pass},
-                    {"fail", r.summary.fail},
-                    {"uncertain", r.summary.uncertain},
-                    {"not_assessable", r.summary.not_assessable}}},
-                  {"findings",
-                   {{"error", r.summary.errors},
-                    {"warning", r.summary.warnings},
-                    {"info", r.summary.infos}}},
-                  {"hidden", r.summary.hidden}};
+  j["summary"] = {
+      {"checks",
+       {{"pass", r.summary.pass},
+        {"fail", r.summary.fail},
+        {"uncertain", r.summary.uncertain},
+        {"not_assessable", r.summary.not_assessable}}},
+      {"findings",
+       {{"error", r.summary.errors}, {"warning", r.summary.warnings}, {"info", r.summary.infos}}},
+      {"hidden", r.summary.hidden}};
   return dump(j);
 }
 
@@ -104,9 +103,9 @@ std::string extract(std::string_view line, int column, int mark_cps) {
       } else {
         detail::append_utf8(shown, cp);
       }
-      const char m = cp_index == column ? '^' : (cp_index > column && cp_index < column + mark_cps)
-                                                     ? '~'
-                                                     : ' ';
+      const char m = cp_index == column                                    ? '^'
+                     : (cp_index > column && cp_index < column + mark_cps) ? '~'
+                                                                           : ' ';
       if (cp_index < column + mark_cps) marker.append(static_cast<std::size_t>(w), m);
     }
     ++cp_index;
@@ -118,8 +117,7 @@ std::string extract(std::string_view line, int column, int mark_cps) {
 
 }  // namespace
 
-std::string to_text(const Result& r, std::string_view text, std::string_view filename,
-                    bool en) {
+std::string to_text(const Result& r, std::string_view text, std::string_view filename, bool en) {
   std::string out;
   const std::string file(filename.empty() ? "-" : filename);
   if (r.exit_code == 2) return file + ": error: " + r.input_error + "\n";
@@ -152,9 +150,9 @@ std::string to_text(const Result& r, std::string_view text, std::string_view fil
       (r.year ? std::to_string(*r.year) : std::string("?"));
   if (en) {
     out += file + ": " + who + ", format " + r.format + ": " + std::to_string(s.errors) +
-           " error(s), " + std::to_string(s.warnings) + " warning(s), " +
-           std::to_string(s.infos) + " info; checks: " + std::to_string(s.pass) + " passed, " +
-           std::to_string(s.fail) + " failed, " + std::to_string(s.uncertain) + " uncertain, " +
+           " error(s), " + std::to_string(s.warnings) + " warning(s), " + std::to_string(s.infos) +
+           " info; checks: " + std::to_string(s.pass) + " passed, " + std::to_string(s.fail) +
+           " failed, " + std::to_string(s.uncertain) + " uncertain, " +
            std::to_string(s.not_assessable) + " could not be made";
   } else {
     out += file + "：" + who + "年度，格式 " + r.format + "：错误 " + std::to_string(s.errors) +

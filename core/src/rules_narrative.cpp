@@ -174,10 +174,18 @@ class TableSide {
   // T4-4: the numbers of an ambiguous data row placed, in order, into 15 slots (the others
   // blank); readings where every group's total equals the sum of its parts are kept.
   void enumerate(const CellRead* c) {
-    if (!c || c->raw.empty()) return;
+    if (!c) return;
+    // The numbers of the row: the cell's raw text, else the list in its note
+    // ("该行读到11个数字（5 2 0 0 7 …），…").
+    std::string r = c->raw;
+    if (r.empty()) {
+      const std::size_t open = c->note.find("（");
+      const std::size_t close = c->note.find("）", open == std::string::npos ? 0 : open);
+      if (open == std::string::npos || close == std::string::npos) return;
+      r = c->note.substr(open + 3, close - open - 3);
+    }
     std::vector<double> nums;
     std::size_t i = 0;
-    const std::string& r = c->raw;
     while (i < r.size()) {
       while (i < r.size() && r[i] == ' ') ++i;
       std::size_t e = i;
@@ -453,12 +461,6 @@ std::optional<Claim> claim_for(const Document& doc, const Fact& f) {
   return c;
 }
 
-std::string join_ids(const std::vector<std::string>& ids) {
-  std::string s;
-  for (const auto& id : ids) s += (s.empty() ? "" : "+") + id;
-  return s;
-}
-
 std::string values_text(const std::set<double>& vs) {
   std::string s;
   for (double v : vs) s += (s.empty() ? "" : "、") + fmt_num(v);
@@ -512,13 +514,15 @@ void compare_fact(const Document& doc, const TableSide& side, const Fact& f, Emi
   const std::string quoted = "正文“" + f.phrase + "”";
   const std::string quoted_en = "the narrative's '" + f.phrase + "'";
   const bool ambiguous = t4 && side.t4_ambiguous();
-  const std::string amb_zh =
-      ambiguous ? "（表四数字个数异常，读到的数字为“" + side.t4_numbers() + "”，已按其所有可能的读法比较）"
-                : "";
-  const std::string amb_en =
-      ambiguous ? " (table 4 is ambiguous: its numbers '" + side.t4_numbers() +
-                      "' were tried in every possible placement)"
-                : "";
+  std::string amb_zh, amb_en;
+  if (ambiguous && side.reading_count() > 0) {
+    amb_zh = "（表四数字个数异常，读到的数字为“" + side.t4_numbers() + "”，已按其所有可能的读法比较）";
+    amb_en = " (table 4 is ambiguous: its numbers '" + side.t4_numbers() +
+             "' were tried in every possible placement)";
+  } else if (ambiguous) {
+    amb_zh = "（表四数字的栏目无法确定）";
+    amb_en = " (the columns of table 4's numbers cannot be settled)";
+  }
   if (readings == 0 || std::none_of(usable.begin(), usable.end(), [](bool b) { return b; })) {
     Finding& fd = em.add(c.rule, Severity::info, "uncertain",
                          quoted + "无法与表格核对：" + c.formulas[0].zh + "的单元格缺失、无法读取或有歧义" +
@@ -739,7 +743,8 @@ bool has_any(std::string_view s, std::initializer_list<const char*> words) {
 void fee_rules(const Document& doc, const Facts& facts, Emitter& em) {
   const std::string r22 = t3_id(kRowUnpaidFee, 6);
   const CellRead* c = doc.tables.cell(r22);
-  if (!doc.tables.t3_found || !c || doc.tables.t3_single_other_row) {
+  if (doc.tables.t3_single_other_row) return;  // 2019 layout: no such row
+  if (!doc.tables.t3_found || !c) {
     em.not_assessable();
     return;
   }
@@ -803,15 +808,10 @@ void fee_rules(const Document& doc, const Facts& facts, Emitter& em) {
 }
 
 void year_rules(const Document& doc, const Facts& facts, Emitter& em) {
-  if (!doc.outline.year) {
-    em.not_assessable(3);
-    return;
-  }
+  if (!doc.outline.year) return;  // title-year reports the missing year
   const int y = *doc.outline.year;
   const std::string ys = std::to_string(y);
-  if (facts.periods.empty()) {
-    em.not_assessable();
-  } else {
+  if (!facts.periods.empty()) {
     const Period& p = facts.periods.front();
     if (p.start_year == y && p.end_year == y) {
       em.pass();
@@ -867,10 +867,7 @@ bool ends_with(const std::string& s, const std::string& suf) {
 }
 
 void publication_rule(const Document& doc, const Facts& facts, Emitter& em) {
-  if (!doc.outline.year || facts.dates.empty()) {
-    em.not_assessable();
-    return;
-  }
+  if (!doc.outline.year || facts.dates.empty()) return;  // no date stated: nothing to check
   const int y = *doc.outline.year;
   int month = 0;
   std::string kind, kind_en;
@@ -922,6 +919,7 @@ void publication_rule(const Document& doc, const Facts& facts, Emitter& em) {
 }
 
 void section_rules(const Document& doc, Emitter& em) {
+  // A missing section is reported by section-missing; its content is not assessed.
   // 五: a problem statement.
   if (doc.outline.section(5)) {
     const std::string_view b = section_body(doc, 5);
@@ -935,8 +933,6 @@ void section_rules(const Document& doc, Emitter& em) {
              "第五部分未写明存在的任何问题（未出现“问题”“不足”“短板”“差距”“有待”等表述），只有改进计划",
              "section 5 states no problem at all, only plans", heading_offset(doc, 5));
     }
-  } else {
-    em.not_assessable();
   }
   // 六: the information processing fee.
   if (doc.outline.section(6)) {
@@ -948,8 +944,6 @@ void section_rules(const Document& doc, Emitter& em) {
              "第六部分未提及信息处理费或收费情况（应报告发出收费通知的件数和金额、实际收取的金额）",
              "section 6 does not mention the information processing fee", heading_offset(doc, 6));
     }
-  } else {
-    em.not_assessable();
   }
   // 一: the five topics.
   if (doc.outline.section(1)) {
@@ -981,8 +975,6 @@ void section_rules(const Document& doc, Emitter& em) {
       em.add("section1-topics", "fail", "总体情况未见以下规定内容：" + missing,
              "section 1 does not mention: " + missing_en, heading_offset(doc, 1));
     }
-  } else {
-    em.not_assessable();
   }
 }
 

@@ -53,8 +53,8 @@ void section_rules(const Document& doc, Emitter& em) {
   }
   for (const auto& s : o.sections) {
     if (!s.variant && s.numeral == s.number) continue;
-    std::string msg = "章节标题“" + s.heading + "”与统一格式“" + kSectionNames[s.number - 1] +
-                      "”的措辞不同";
+    std::string msg =
+        "章节标题“" + s.heading + "”与统一格式“" + kSectionNames[s.number - 1] + "”的措辞不同";
     if (s.numeral != s.number) msg += "（序号不符）";
     em.add("section-heading-variant", "fail", msg,
            "heading '" + s.heading + "' differs from the official '" +

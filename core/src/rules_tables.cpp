@@ -144,7 +144,8 @@ void value_rules(const Document& doc, Emitter& em) {
       em.add("cell-value", "fail",
              c.negative ? "单元格“" + c.raw + "”为负数，表格数值不得为负"
                         : "单元格“" + c.raw + "”不是整数，件数应为非负整数",
-             c.negative ? "cell '" + c.raw + "' is negative" : "cell '" + c.raw + "' is not an integer",
+             c.negative ? "cell '" + c.raw + "' is negative"
+                        : "cell '" + c.raw + "' is not an integer",
              c.offset, {id});
     } else {
       em.pass();
@@ -153,7 +154,8 @@ void value_rules(const Document& doc, Emitter& em) {
       std::string msg = "单元格“" + c.raw + "”内写有单位“" + c.unit + "”";
       std::string en = "cell '" + c.raw + "' carries the unit '" + c.unit + "'";
       if (fee && c.unit == "元") {
-        msg += "，而本栏单位为万元：若按元填写，应为" + fmt_num(c.value.value_or(0) / 10000) + "万元";
+        msg +=
+            "，而本栏单位为万元：若按元填写，应为" + fmt_num(c.value.value_or(0) / 10000) + "万元";
         en += " in a column measured in 10,000 yuan";
       }
       em.add("cell-unit", "fail", msg, en, c.offset, {id});
@@ -211,8 +213,8 @@ void t3_rules(const Document& doc, Emitter& em) {
                       ")+结转下年度(" + v(kRowCarriedOut) + ")=" + fmt_num(out.value) +
                       zeroed_note(in, out, false);
     std::string en = std::string("column ") + kT3ColumnLabelsEn[static_cast<std::size_t>(c)] +
-                     ": new (" + v(kRowNew) + ") + carried in (" + v(kRowCarriedIn) + ") = " +
-                     fmt_num(in.value) + ", but results total (" + v(kRowResultsTotal) +
+                     ": new (" + v(kRowNew) + ") + carried in (" + v(kRowCarriedIn) +
+                     ") = " + fmt_num(in.value) + ", but results total (" + v(kRowResultsTotal) +
                      ") + carried out (" + v(kRowCarriedOut) + ") = " + fmt_num(out.value) +
                      zeroed_note(in, out, true);
     Finding& f = em.add("t3-balance", "fail", msg, en, offset_of(doc, t3_id(kRowNew, c)),
@@ -231,9 +233,10 @@ void t3_rules(const Document& doc, Emitter& em) {
     for (int c : bad) {
       const int other = c == bad[0] ? bad[1] : bad[0];
       Finding& f = em.findings()[static_cast<std::size_t>(finding_index[c])];
-      f.message += std::string("。“") + kT3ColumnLabels[static_cast<std::size_t>(c)] + "”与“" +
-                   kT3ColumnLabels[static_cast<std::size_t>(other)] +
-                   "”两栏差额相等、方向相反，而总计平衡：很可能是同一申请在不同行被归入了不同的申请人类别";
+      f.message +=
+          std::string("。“") + kT3ColumnLabels[static_cast<std::size_t>(c)] + "”与“" +
+          kT3ColumnLabels[static_cast<std::size_t>(other)] +
+          "”两栏差额相等、方向相反，而总计平衡：很可能是同一申请在不同行被归入了不同的申请人类别";
       f.message_en += std::string("; columns ") + kT3ColumnLabelsEn[static_cast<std::size_t>(c)] +
                       " and " + kT3ColumnLabelsEn[static_cast<std::size_t>(other)] +
                       " differ by equal and opposite amounts while the total balances: the "
@@ -261,15 +264,15 @@ void t3_rules(const Document& doc, Emitter& em) {
     }
     std::vector<std::string> cells = parts;
     cells.insert(cells.begin(), total_id);
-    Finding& f = em.add(
-        "t3-results-total", "fail",
-        std::string(kT3ColumnLabels[static_cast<std::size_t>(c)]) + "一栏：（七）总计为" +
-            fmt_num(total.value) + "，但（一）至（六）各项办理结果之和为" + fmt_num(sum.value) +
-            zeroed_note(total, sum, false),
-        std::string("column ") + kT3ColumnLabelsEn[static_cast<std::size_t>(c)] +
-            ": results total is " + fmt_num(total.value) + " but the result rows sum to " +
-            fmt_num(sum.value) + zeroed_note(total, sum, true),
-        offset_of(doc, total_id), cells);
+    Finding& f =
+        em.add("t3-results-total", "fail",
+               std::string(kT3ColumnLabels[static_cast<std::size_t>(c)]) + "一栏：（七）总计为" +
+                   fmt_num(total.value) + "，但（一）至（六）各项办理结果之和为" +
+                   fmt_num(sum.value) + zeroed_note(total, sum, false),
+               std::string("column ") + kT3ColumnLabelsEn[static_cast<std::size_t>(c)] +
+                   ": results total is " + fmt_num(total.value) + " but the result rows sum to " +
+                   fmt_num(sum.value) + zeroed_note(total, sum, true),
+               offset_of(doc, total_id), cells);
     f.expected = sum.value;
     f.actual = total.value;
   }
@@ -295,14 +298,14 @@ void t3_rules(const Document& doc, Emitter& em) {
     std::vector<std::string> cells = parts;
     cells.insert(cells.begin(), total_id);
     const auto& row = kT3Rows[static_cast<std::size_t>(r)];
-    Finding& f = em.add("t3-row-total", "fail",
-                        std::string("“") + row.label + "”行：总计为" + fmt_num(total.value) +
-                            "，但六类申请人之和为" + fmt_num(sum.value) +
-                            zeroed_note(total, sum, false),
-                        std::string("row '") + row.label_en + "': total is " +
-                            fmt_num(total.value) + " but the six applicant columns sum to " +
-                            fmt_num(sum.value) + zeroed_note(total, sum, true),
-                        offset_of(doc, total_id), cells);
+    Finding& f =
+        em.add("t3-row-total", "fail",
+               std::string("“") + row.label + "”行：总计为" + fmt_num(total.value) +
+                   "，但六类申请人之和为" + fmt_num(sum.value) + zeroed_note(total, sum, false),
+               std::string("row '") + row.label_en + "': total is " + fmt_num(total.value) +
+                   " but the six applicant columns sum to " + fmt_num(sum.value) +
+                   zeroed_note(total, sum, true),
+               offset_of(doc, total_id), cells);
     f.expected = sum.value;
     f.actual = total.value;
   }
@@ -345,24 +348,24 @@ void t4_rules(const Document& doc, Emitter& em) {
     }
     std::vector<std::string> cells = parts;
     cells.push_back(total_id);
-    Finding& f = em.add(
-        "t4-group-total", "fail",
-        std::string(kT4GroupLabels[static_cast<std::size_t>(g)]) + "：总计为" +
-            fmt_num(total.value) + "，但结果维持、结果纠正、其他结果、尚未审结之和为" +
-            fmt_num(sum.value) + zeroed_note(total, sum, false),
-        std::string(kT4GroupLabelsEn[static_cast<std::size_t>(g)]) + ": total is " +
-            fmt_num(total.value) + " but upheld + corrected + other + pending = " +
-            fmt_num(sum.value) + zeroed_note(total, sum, true),
-        offset_of(doc, total_id), cells);
+    Finding& f =
+        em.add("t4-group-total", "fail",
+               std::string(kT4GroupLabels[static_cast<std::size_t>(g)]) + "：总计为" +
+                   fmt_num(total.value) + "，但结果维持、结果纠正、其他结果、尚未审结之和为" +
+                   fmt_num(sum.value) + zeroed_note(total, sum, false),
+               std::string(kT4GroupLabelsEn[static_cast<std::size_t>(g)]) + ": total is " +
+                   fmt_num(total.value) + " but upheld + corrected + other + pending = " +
+                   fmt_num(sum.value) + zeroed_note(total, sum, true),
+               offset_of(doc, total_id), cells);
     f.expected = sum.value;
     f.actual = total.value;
   }
 }
 
 void t2_rules(const Document& doc, Emitter& em) {
-  const char* kinds[2][3] = {{"t2.rules.made", "t2.rules.repealed", "t2.rules.in_force"},
-                             {"t2.normative.made", "t2.normative.repealed",
-                              "t2.normative.in_force"}};
+  const char* kinds[2][3] = {
+      {"t2.rules.made", "t2.rules.repealed", "t2.rules.in_force"},
+      {"t2.normative.made", "t2.normative.repealed", "t2.normative.in_force"}};
   const char* names[2] = {"规章", "行政规范性文件"};
   const char* names_en[2] = {"rules", "normative documents"};
   for (int k = 0; k < 2; ++k) {

@@ -28,8 +28,7 @@ const std::array<RowDef, 25> kT3Rows = {{
     {"withheld.process", "（三）不予公开 6.属于四类过程性信息", "withheld: process information"},
     {"withheld.enforcement", "（三）不予公开 7.属于行政执法案卷", "withheld: enforcement files"},
     {"withheld.query", "（三）不予公开 8.属于行政查询事项", "withheld: query matters"},
-    {"unavailable.not_held", "（四）无法提供 1.本机关不掌握相关政府信息",
-     "unavailable: not held"},
+    {"unavailable.not_held", "（四）无法提供 1.本机关不掌握相关政府信息", "unavailable: not held"},
     {"unavailable.needs_creation", "（四）无法提供 2.没有现成信息需要另行制作",
      "unavailable: would need creating"},
     {"unavailable.unclear", "（四）无法提供 3.补正后申请内容仍不明确", "unavailable: unclear"},
@@ -39,8 +38,7 @@ const std::array<RowDef, 25> kT3Rows = {{
     {"declined.excessive", "（五）不予处理 4.无正当理由大量反复申请", "declined: excessive"},
     {"declined.confirmation", "（五）不予处理 5.要求行政机关确认或重新出具已获取信息",
      "declined: confirmation"},
-    {"other.no_correction", "（六）其他处理 1.申请人无正当理由逾期不补正",
-     "other: no correction"},
+    {"other.no_correction", "（六）其他处理 1.申请人无正当理由逾期不补正", "other: no correction"},
     {"other.unpaid_fee", "（六）其他处理 2.申请人逾期未按收费通知要求缴纳费用",
      "other: fee unpaid"},
     {"other.other", "（六）其他处理 3.其他", "other: other"},
@@ -178,8 +176,8 @@ bool skip_line(std::string_view line) {
 
 // Measure words that make "2023 年" or "21 件" prose rather than a table cell.
 bool starts_with_measure_word(std::string_view s) {
-  static const char* const kWords[] = {"年", "月", "日", "件", "个", "项", "次", "条", "元",
-                                       "万", "人", "家", "份", "余", "多", "%"};
+  static const char* const kWords[] = {"年", "月", "日", "件", "个", "项", "次", "条",
+                                       "元", "万", "人", "家", "份", "余", "多", "%"};
   for (const char* w : kWords) {
     if (s.substr(0, std::strlen(w)) == w) return true;
   }
@@ -239,9 +237,8 @@ std::vector<Token> tokenize(const Document& doc, std::size_t begin, std::size_t 
           tok.kind = TokKind::blank;
         } else if (parse_number(cells[c].s, &tok)) {
           // "2023 年": a number followed by a measure word is prose.
-          const bool prose =
-              !split_cells && tok.unit.empty() && c + 1 < cells.size() &&
-              starts_with_measure_word(cells[c + 1].s);
+          const bool prose = !split_cells && tok.unit.empty() && c + 1 < cells.size() &&
+                             starts_with_measure_word(cells[c + 1].s);
           kind[c] = prose ? 0 : 1;
         } else if (is_placeholder(cells[c].s)) {
           tok.kind = TokKind::placeholder;
@@ -533,8 +530,8 @@ void mark_conflict(const Document& doc, Tables& t, const std::vector<std::string
 // same numbers, or when exactly one of them also satisfies the table's column identities.
 // Otherwise nothing is read: the cells stay ambiguous.
 struct Decoding {
-  std::vector<double> values;           // rows x 7
-  std::vector<const Token*> tokens;     // same shape
+  std::vector<double> values;        // rows x 7
+  std::vector<const Token*> tokens;  // same shape
 };
 
 bool solve_t3_sequence(const std::vector<Token>& seq, const std::vector<int>& rows,
@@ -589,8 +586,8 @@ bool solve_t3_sequence(const std::vector<Token>& seq, const std::vector<int>& ro
       }
       return -1;
     };
-    const int rn = index_of(kRowNew), rc = index_of(kRowCarriedIn),
-              rt = index_of(kRowResultsTotal), ro = index_of(kRowCarriedOut);
+    const int rn = index_of(kRowNew), rc = index_of(kRowCarriedIn), rt = index_of(kRowResultsTotal),
+              ro = index_of(kRowCarriedOut);
     for (const Decoding* d : found) {
       bool ok = rn >= 0 && rc >= 0 && rt >= 0 && ro >= 0;
       for (std::size_t c = 0; c < 7 && ok; ++c) {
@@ -598,7 +595,8 @@ bool solve_t3_sequence(const std::vector<Token>& seq, const std::vector<int>& ro
         ok = v(rn) + v(rc) == v(rt) + v(ro);
         double sum = 0;
         for (std::size_t k = 0; k < n; ++k) {
-          if (rows[k] >= kRowFirstResult && rows[k] < kRowResultsTotal) sum += v(static_cast<int>(k));
+          if (rows[k] >= kRowFirstResult && rows[k] < kRowResultsTotal)
+            sum += v(static_cast<int>(k));
         }
         ok = ok && sum == v(rt);
       }
@@ -711,11 +709,10 @@ void read_t3(Document& doc, Tables& t) {
     for (const auto& m : labels) {
       if (m.row >= 0) ++per_line[line_of(m.nb)];
     }
-    labels.erase(std::remove_if(labels.begin(), labels.end(),
-                                [&](const Match& m) {
-                                  return m.row >= 0 && per_line[line_of(m.nb)] >= 3;
-                                }),
-                 labels.end());
+    labels.erase(
+        std::remove_if(labels.begin(), labels.end(),
+                       [&](const Match& m) { return m.row >= 0 && per_line[line_of(m.nb)] >= 3; }),
+        labels.end());
   }
   // "3.其他" of group （六）: "其他" right after the enumerator and not followed by a CJK
   // character (which would make it 其他处理, 其他法律…, or a column header).
@@ -828,7 +825,8 @@ void read_t3(Document& doc, Tables& t) {
   for (std::size_t k = 0; k < rows.size(); ++k) {
     for (int c = 0; c < 7; ++c) {
       CellRead cell = cell_from(doc, *solved[k * 7 + static_cast<std::size_t>(c)], false);
-      cell.note = "行标签与数字分离（如不带 -layout 的 PDF 文本），按模板行序和每行“总计=各栏之和”还原";
+      cell.note =
+          "行标签与数字分离（如不带 -layout 的 PDF 文本），按模板行序和每行“总计=各栏之和”还原";
       t.cells[t3_id(rows[k], c)] = cell;
     }
   }
@@ -909,8 +907,9 @@ void read_t4(Document& doc, Tables& t) {
     is.offset = doc.orig(toks.front().nb);
     is.cells = ids;
     is.hint = "数字与表头文字交错排列（常见于不带 -layout 的 PDF 文本），无法确定各数字所属的栏目";
-    is.hint_en = "the numbers are interleaved with header words (typical of PDF text extracted "
-                 "without layout), so their columns cannot be settled";
+    is.hint_en =
+        "the numbers are interleaved with header words (typical of PDF text extracted "
+        "without layout), so their columns cannot be settled";
     for (const auto& id : ids) {
       CellRead c;
       c.status = CellStatus::ambiguous;

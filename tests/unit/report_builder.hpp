@@ -83,7 +83,7 @@ struct ReportBuilder {
     s += row("信息内容", {"本年制发件数", "本年废止件数", "现行有效件数"});
     s += row("规章", {get("t2.rules.made"), get("t2.rules.repealed"), get("t2.rules.in_force")});
     s += row("行政规范性文件", {get("t2.normative.made"), get("t2.normative.repealed"),
-                                 get("t2.normative.in_force")});
+                                get("t2.normative.in_force")});
     s += "第二十条第（五）项\n" + row("信息内容", {"本年处理决定数量"});
     s += row("行政许可", {get("t2.licensing")});
     s += "第二十条第（六）项\n" + row("信息内容", {"本年处理决定数量"});
@@ -93,8 +93,8 @@ struct ReportBuilder {
     s += row("行政事业性收费", {get("t2.fees")});
     s += "\n";
     if (keep("三、收到和处理政府信息公开申请情况")) s += "三、收到和处理政府信息公开申请情况\n";
-    s += row("（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）",
-             {"申请人情况"});
+    s +=
+        row("（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）", {"申请人情况"});
     s += row("自然人", {"商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他", "总计"});
     static const char* const kLabels[] = {
         "一、本年新收政府信息公开申请数量",
@@ -139,8 +139,8 @@ struct ReportBuilder {
       s += "四、政府信息公开行政复议、行政诉讼情况\n";
     }
     s += row("行政复议", {"行政诉讼"});
-    s += row("结果维持", {"结果纠正", "其他结果", "尚未审结", "总计", "未经复议直接起诉",
-                          "复议后起诉"});
+    s += row("结果维持",
+             {"结果纠正", "其他结果", "尚未审结", "总计", "未经复议直接起诉", "复议后起诉"});
     std::vector<std::string> t4;
     for (int g = 0; g < 3; ++g) {
       for (int c = 0; c < 5; ++c) t4.push_back(get(detail::t4_id(g, c)));

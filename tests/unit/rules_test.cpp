@@ -44,8 +44,8 @@ bool has_cell(const Finding& f, const std::string& id) {
 }  // namespace
 
 TEST(RulesBaseline, ConsistentReportHasNoFindingAndAllCellsRead) {
-  for (auto shape : {ReportBuilder::Shape::tabs, ReportBuilder::Shape::spaces,
-                     ReportBuilder::Shape::markdown}) {
+  for (auto shape :
+       {ReportBuilder::Shape::tabs, ReportBuilder::Shape::spaces, ReportBuilder::Shape::markdown}) {
     ReportBuilder b;
     b.shape = shape;
     const std::string text = b.build();

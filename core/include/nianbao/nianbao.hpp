@@ -38,10 +38,10 @@ Decoded decode_input(std::string_view bytes);
 // ---------------------------------------------------------------------------
 // Options shared by CLI, WASM, page and widget.
 struct Options {
-  std::vector<std::string> ignore;          // rule ids whose findings are hidden
-  Severity min_severity = Severity::info;   // findings below this are hidden
-  std::string encoding = "utf-8";           // reported as input.encoding
-  std::optional<std::size_t> input_bytes;   // bytes as supplied, when they differ from the UTF-8
+  std::vector<std::string> ignore;         // rule ids whose findings are hidden
+  Severity min_severity = Severity::info;  // findings below this are hidden
+  std::string encoding = "utf-8";          // reported as input.encoding
+  std::optional<std::size_t> input_bytes;  // bytes as supplied, when they differ from the UTF-8
 };
 // Parses the JSON options object used by the WASM binding and the JS API:
 // {"ignore": ["id", ...], "minSeverity": "warning", "encoding": "..."}.
@@ -54,32 +54,32 @@ enum class CellStatus { ok, blank, placeholder, unreadable, ambiguous };
 const char* cell_status_name(CellStatus s);
 
 struct Cell {
-  std::string id;                // canonical id, e.g. "t3.new.natural_person"
-  std::optional<double> value;   // null when blank/placeholder/unreadable/ambiguous
-  bool decimal = false;          // true only for t2.fees (万元); else value is an integer
-  std::string raw;               // the text as it stands in the input
-  int line = 0;                  // 1-based; 0 when the cell was not located in the text
-  int column = 0;                // 1-based, in Unicode code points
+  std::string id;               // canonical id, e.g. "t3.new.natural_person"
+  std::optional<double> value;  // null when blank/placeholder/unreadable/ambiguous
+  bool decimal = false;         // true only for t2.fees (万元); else value is an integer
+  std::string raw;              // the text as it stands in the input
+  int line = 0;                 // 1-based; 0 when the cell was not located in the text
+  int column = 0;               // 1-based, in Unicode code points
   CellStatus status = CellStatus::ok;
-  std::string note;              // why the status is not ok (ambiguity, unit, ...), may be empty
+  std::string note;  // why the status is not ok (ambiguity, unit, ...), may be empty
 };
 
 struct Finding {
-  std::string rule;                 // stable kebab-case id
-  std::string status;               // "fail" | "uncertain"
+  std::string rule;    // stable kebab-case id
+  std::string status;  // "fail" | "uncertain"
   Severity severity = Severity::error;
-  std::string message;              // Chinese
-  std::string message_en;           // English
-  int line = 0;                     // 0 = not tied to one place (null in JSON)
+  std::string message;     // Chinese
+  std::string message_en;  // English
+  int line = 0;            // 0 = not tied to one place (null in JSON)
   int column = 0;
-  std::vector<std::string> cells;   // canonical ids of every operand
-  std::optional<double> expected;   // arithmetic findings only
+  std::vector<std::string> cells;  // canonical ids of every operand
+  std::optional<double> expected;  // arithmetic findings only
   std::optional<double> actual;
 };
 
 struct Section {
-  int number = 0;        // 1..6
-  std::string heading;   // as written
+  int number = 0;       // 1..6
+  std::string heading;  // as written
   int line = 0;
   int column = 0;
 };
@@ -101,8 +101,8 @@ struct Result {
   std::optional<int> year;
   std::string format = "unknown";  // "2021" | "2019" | "pre-2019" | "unknown"
   std::vector<Section> sections;
-  std::vector<Cell> cells;         // canonical order (table 2, 3, 4)
-  std::vector<Finding> findings;   // sorted by line, then rule id; hidden ones removed
+  std::vector<Cell> cells;        // canonical order (table 2, 3, 4)
+  std::vector<Finding> findings;  // sorted by line, then rule id; hidden ones removed
   Summary summary;
 };
 
@@ -124,12 +124,12 @@ std::string check_to_json(std::string_view utf8, std::string_view options_json);
 // The rule catalogue, generated from the rules' own declarations.
 struct RuleInfo {
   std::string id;
-  std::string title;        // Chinese
+  std::string title;  // Chinese
   std::string title_en;
   Severity severity = Severity::error;  // default severity
-  std::string explanation;  // Chinese
+  std::string explanation;              // Chinese
   std::string explanation_en;
-  std::string basis;        // legal or format basis
+  std::string basis;  // legal or format basis
 };
 const std::vector<RuleInfo>& rules();
 std::string rules_to_json();
