@@ -205,6 +205,67 @@ void read_outline(Document& doc) {
     }
     pos = eol + 1;
   }
+  // Pages crawled as one long line carry their headings inline: look for the official
+  // headings (and the accepted variants) anywhere in the text.
+  if (o.sections.size() < 6) {
+    static const char* const kInline[][4] = {
+        {"一、总体情况", nullptr, nullptr, nullptr},
+        {"二、主动公开政府信息情况", nullptr, nullptr, nullptr},
+        {"三、收到和处理政府信息公开申请情况", nullptr, nullptr, nullptr},
+        {"四、政府信息公开行政复议、行政诉讼情况",
+         "四、因政府信息公开工作被申请行政复议、提起行政诉讼情况", nullptr, nullptr},
+        {"五、存在的主要问题及改进情况", "五、政府信息公开工作存在的主要问题及改进情况",
+         "五、存在问题及改进情况", "五、政务信息工作存在主要问题和改进情况"},
+        {"六、其他需要报告的事项", nullptr, nullptr, nullptr}};
+    const Compact& f = doc.flat;
+    for (int n = 1; n <= 6; ++n) {
+      if (o.section(n)) continue;
+      std::size_t best = std::string::npos, best_len = 0;
+      for (const char* h : kInline[n - 1]) {
+        if (!h) continue;
+        const std::size_t at = f.text.find(h);
+        if (at != std::string::npos && at < best) {
+          best = at;
+          best_len = std::strlen(h);
+        }
+      }
+      if (best == std::string::npos) {
+        // Small typos ("四、政府信息公开行政法复议、行政诉讼情况"): the numeral, then the
+        // section's keywords within a short span.
+        static const char* const kKeys[][2] = {{"总体情况", nullptr}, {"主动公开", "情况"},
+                                               {"处理", "申请情况"},  {"复议", "诉讼情况"},
+                                               {"问题", "改进"},      {"其他", "事项"}};
+        const std::string num = std::string(kNumerals[n - 1]) + "、";
+        for (std::size_t at = f.text.find(num); at != std::string::npos;
+             at = f.text.find(num, at + num.size())) {
+          const std::string_view win = std::string_view(f.text).substr(at, 90);
+          const std::size_t k1 = win.find(kKeys[n - 1][0]);
+          if (k1 == std::string_view::npos) continue;
+          std::size_t end = k1 + std::strlen(kKeys[n - 1][0]);
+          if (kKeys[n - 1][1]) {
+            const std::size_t k2 = win.find(kKeys[n - 1][1], k1);
+            if (k2 == std::string_view::npos) continue;
+            end = k2 + std::strlen(kKeys[n - 1][1]);
+          }
+          best = at;
+          best_len = end;
+          break;
+        }
+        if (best == std::string::npos) continue;
+      }
+      SectionInfo s;
+      s.number = n;
+      s.numeral = n;
+      s.norm_begin = f.pos[best];
+      s.begin = doc.orig(s.norm_begin);
+      s.norm_body = f.pos[best + best_len - 1] + 1;
+      s.heading = std::string(doc.source.text().substr(s.begin, doc.orig(s.norm_body) - s.begin));
+      s.variant =
+          std::string_view(kInline[n - 1][0]) != std::string_view(f.text).substr(best, best_len);
+      o.sections.push_back(s);
+      first_heading = std::min(first_heading, s.norm_begin);
+    }
+  }
   std::sort(o.sections.begin(), o.sections.end(),
             [](const SectionInfo& a, const SectionInfo& b) { return a.norm_begin < b.norm_begin; });
   for (std::size_t k = 0; k < o.sections.size(); ++k) {

@@ -116,6 +116,10 @@ void shape_rules(const Document& doc, Emitter& em) {
           em.add("table-shape", Severity::warning, "uncertain", msg, msg_en, is.offset, is.cells);
       f.expected = is.expected;
       f.actual = is.found;
+    } else if (is.kind == "run-together") {
+      const std::string tbl = is.table == "t2" ? "表二" : is.table == "t3" ? "表三" : "表四";
+      em.add("table-shape", Severity::warning, "uncertain", tbl + "“" + is.row + "”：" + is.hint,
+             "row '" + is.row_en + "': " + is.hint_en, is.offset, is.cells);
     } else if (is.kind == "conflict") {
       em.add("table-shape", Severity::warning, "uncertain",
              "表三“" + is.row + "”与“" + is.hint +

@@ -9,6 +9,7 @@
 #include <algorithm>
 #include <cctype>
 #include <cstring>
+#include <functional>
 
 #include "document.hpp"
 
@@ -102,6 +103,8 @@ bool parse_number(std::string_view s, Token* tok) {
   std::string digits;
   while (i < s.size() && is_digit(s[i])) digits.push_back(s[i++]);
   if (digits.empty() || digits.size() > 15) return false;
+  // "0000000" or "05" is not one count: it is run-together digits (read elsewhere).
+  if (digits.size() > 1 && digits[0] == '0') return false;
   // Thousands separators: 13,612
   while (i + 3 < s.size() + 0 && s[i] == ',' && i + 4 <= s.size() && is_digit(s[i + 1]) &&
          is_digit(s[i + 2]) && is_digit(s[i + 3]) && (i + 4 == s.size() || !is_digit(s[i + 4]))) {
@@ -310,11 +313,18 @@ std::vector<Match> find_labels(const Compact& f, const std::vector<LabelDef>& de
       }
     }
     std::sort(hits.begin(), hits.end());
-    // Overlapping hits of alternative keys are one label.
+    // Overlapping or adjacent hits of alternative keys ("其他法律行政法规禁止公开" holds two
+    // keys) are one label.
     std::size_t last_end = 0;
     bool have = false;
     for (const auto& h : hits) {
-      if (have && h.first < last_end) continue;
+      if (have && (h.first < last_end || (d.row >= 0 && h.first < last_end + 12))) {
+        if (h.second > last_end) {
+          out.back().ne = f.pos[h.second - 1] + 1;
+          last_end = h.second;
+        }
+        continue;
+      }
       out.push_back({d.row, f.pos[h.first], f.pos[h.second - 1] + 1});
       last_end = h.second;
       have = true;
@@ -328,11 +338,20 @@ struct RowValues {
   std::vector<Token> after;   // values following the label, up to the next label
   std::vector<Token> before;  // values right before it, not claimed by any label
   std::size_t nb = kNone;     // where the label is
+  std::size_t ne = kNone;     // where the label's key ends
+  std::size_t next = kNone;   // where the next label (or the region) begins
+  bool next_is_row = false;   // the next label is a table row
 };
 
 // Walks labels and values in order; returns, per match index, the values it collected.
-std::vector<RowValues> collect(const std::vector<Match>& labels, const std::vector<Token>& toks) {
+std::vector<RowValues> collect(const std::vector<Match>& labels, const std::vector<Token>& toks,
+                               std::size_t region_end) {
   std::vector<RowValues> rows(labels.size());
+  for (std::size_t li = 0; li < labels.size(); ++li) {
+    rows[li].ne = labels[li].ne;
+    rows[li].next = li + 1 < labels.size() ? labels[li + 1].nb : region_end;
+    rows[li].next_is_row = li + 1 < labels.size() && labels[li + 1].row >= 0;
+  }
   std::vector<Token> orphans;
   std::size_t ti = 0;
   int current = -1;
@@ -357,6 +376,202 @@ std::vector<RowValues> collect(const std::vector<Match>& labels, const std::vect
   }
   return rows;
 }
+
+// ----- run-together digits ------------------------------------------------------------
+// Pages crawled without cell separators print a row as its label followed by all its
+// numbers in one run ("…申请数量640020470" is 64,0,0,2,0,4,70). The run is cut using the
+// table's own arithmetic; a cut is taken only when it is the only one that fits.
+
+struct Segment {
+  std::string digits;  // digits, possibly with one '.'
+  std::size_t nb = 0;  // normalised offset of its first character
+};
+struct Part {
+  std::string digits;
+  std::size_t nb = 0;
+  double value = 0;
+};
+using Split = std::vector<Part>;
+
+bool is_cjk_numeral_enum(std::string_view tail) {
+  for (const char* e : {"(一)", "(二)", "(三)", "(四)", "(五)", "(六)", "(七)", "(八)", "一.",
+                        "二.", "三.", "四.", "一、", "二、", "三、", "四、"}) {
+    const std::size_t n = std::strlen(e);
+    if (tail.size() >= n && tail.substr(tail.size() - n) == e) return true;
+  }
+  return false;
+}
+
+// The run of digits that stands between a label and the next one, if there is exactly one.
+// The run of digits that stands between a label and the next one, if there is exactly one
+// and it shows that its numbers ran together: glued to the label text, or a multi-digit
+// group that starts with 0. Spaced, separate numbers are never cut.
+std::vector<Segment> gap_digits(const Document& doc, const RowValues& rv) {
+  if (rv.ne == kNone || rv.next == kNone || rv.next <= rv.ne) return {};
+  const std::string& t = doc.norm.text;
+  std::size_t b = rv.ne, e = rv.next;
+  // Strip what belongs to the next label: its enumerator ("2.", "(三)", "四、") and spaces.
+  for (bool again = true; again;) {
+    again = false;
+    while (e > b && is_space_byte(t[e - 1])) --e;
+    const std::string_view tail(t.data() + b, e - b);
+    if (is_cjk_numeral_enum(tail)) {
+      for (const char* x : {"(一)", "(二)", "(三)", "(四)", "(五)", "(六)", "(七)", "(八)", "一.",
+                            "二.", "三.", "四.", "一、", "二、", "三、", "四、"}) {
+        const std::size_t n = std::strlen(x);
+        if (tail.size() >= n && tail.substr(tail.size() - n) == x) {
+          e -= n;
+          break;
+        }
+      }
+      again = true;
+    } else if (rv.next_is_row && tail.size() >= 2 && tail.back() == '.' &&
+               is_digit(tail[tail.size() - 2])) {
+      e -= 2;  // "00000002." : the 2 is the next row's number
+      again = false;
+    }
+  }
+  std::vector<std::vector<Segment>> runs;
+  bool glued = false;
+  std::size_t k = b;
+  while (k < e) {
+    if (t[k] == '\n' || k == b) {
+      // Page numbers ("-2-") between a label and its numbers are not values.
+      const std::size_t ls = t[k] == '\n' ? k + 1 : k;
+      std::size_t le = t.find('\n', ls);
+      if (le == std::string::npos || le > e) le = e;
+      if (le > ls && skip_line(std::string_view(t.data() + ls, le - ls))) {
+        k = le;
+        continue;
+      }
+    }
+    if (!is_digit(t[k])) {
+      ++k;
+      continue;
+    }
+    if (k > 0 && !is_space_byte(t[k - 1]) && t[k - 1] != '|') glued = true;
+    std::vector<Segment> run;
+    while (k < e && (is_digit(t[k]) || t[k] == ' ' || t[k] == '.' || t[k] == ',')) {
+      if (t[k] == ' ' || t[k] == ',') {
+        ++k;
+        continue;
+      }
+      Segment seg;
+      seg.nb = k;
+      while (k < e && (is_digit(t[k]) || (t[k] == '.' && k + 1 < e && is_digit(t[k + 1])))) {
+        seg.digits.push_back(t[k++]);
+      }
+      if (seg.digits.empty()) {
+        ++k;
+        continue;
+      }
+      if (seg.digits.size() > 1 && seg.digits[0] == '0' && seg.digits[1] != '.') glued = true;
+      if (k < t.size() && !is_space_byte(t[k]) && t[k] != '|' && t[k] != '.') glued = true;
+      // "…00000005.属于三类…": a digit right before '.' and a non-digit is the next row's
+      // enumerator, not a value.
+      if (k < e && t[k] == '.' && (k + 1 >= e || !is_digit(t[k + 1]))) {
+        seg.digits.pop_back();
+        glued = true;  // the values touch the next row's enumerator
+        if (seg.digits.empty()) break;
+        run.push_back(seg);
+        break;
+      }
+      run.push_back(seg);
+    }
+    if (!run.empty()) runs.push_back(std::move(run));
+  }
+  if (runs.size() != 1 || !glued) return {};
+  std::size_t total = 0;
+  for (const auto& sg : runs.front()) total += sg.digits.size();
+  if (total > 80) return {};
+  return runs.front();
+}
+
+// All cuts of `segs` into exactly `k` numbers accepted by `fits`, at most `cap` of them.
+// Returns false when the search was too large to finish (then nothing can be settled).
+template <typename Fits>
+bool enumerate_splits(const std::vector<Segment>& segs, std::size_t k, bool allow_decimal,
+                      const Fits& fits, std::size_t cap, std::vector<Split>* out) {
+  Split cur;
+  long budget = 2000000;
+  bool complete = true;
+  // Digits left after segment si, position pi: each part needs at least one.
+  std::function<void(std::size_t, std::size_t)> go = [&](std::size_t si, std::size_t pi) {
+    if (--budget < 0) {
+      complete = false;
+      return;
+    }
+    if (out->size() > cap) return;
+    if (si == segs.size()) {
+      if (cur.size() == k && fits(cur)) out->push_back(cur);
+      return;
+    }
+    const std::string& d = segs[si].digits;
+    std::size_t left = 0;
+    for (std::size_t j = si; j < segs.size(); ++j)
+      left += j == si ? d.size() - pi : segs[j].digits.size();
+    if (cur.size() >= k || left < k - cur.size()) return;
+    const std::size_t max_len = std::min<std::size_t>(d.size() - pi, 12);
+    for (std::size_t len = 1; len <= max_len; ++len) {
+      const std::string piece = d.substr(pi, len);
+      if (piece.size() > 1 && piece[0] == '0' && piece[1] != '.') break;  // no leading zeros
+      const bool has_dot = piece.find('.') != std::string::npos;
+      if (has_dot && (!allow_decimal || piece.back() == '.')) continue;
+      if (pi + len < d.size() && d[pi + len] == '.') continue;  // a cut right before '.'
+      Part p;
+      p.digits = piece;
+      p.nb = segs[si].nb + pi;
+      p.value = std::strtod(piece.c_str(), nullptr);
+      cur.push_back(p);
+      if (pi + len == d.size()) {
+        go(si + 1, 0);
+      } else {
+        go(si, pi + len);
+      }
+      cur.pop_back();
+      if (!complete) return;
+    }
+  };
+  go(0, 0);
+  return complete;
+}
+
+std::string describe_split(const Split& s) {
+  std::string out;
+  for (const auto& p : s) out += (out.empty() ? "" : "/") + p.digits;
+  return out;
+}
+
+std::string describe_candidates(const std::vector<Split>& c) {
+  std::string out;
+  for (std::size_t k = 0; k < c.size() && k < 4; ++k) out += (k ? "；" : "") + describe_split(c[k]);
+  if (c.size() > 4) out += "；…";
+  return out;
+}
+
+CellRead cell_from_part(const Document& doc, const Part& p, bool decimal_cell, std::string note) {
+  CellRead c;
+  c.offset = doc.orig(p.nb);
+  c.raw =
+      std::string(doc.source.text().substr(c.offset, doc.orig(p.nb + p.digits.size()) - c.offset));
+  c.value = p.value;
+  c.decimal = decimal_cell || p.digits.find('.') != std::string::npos;
+  c.note = std::move(note);
+  return c;
+}
+
+void mark_run(const Document& doc, Tables& t, const std::vector<std::string>& ids,
+              const std::vector<Segment>& segs, CellStatus status, const std::string& note) {
+  for (const auto& id : ids) {
+    CellRead c;
+    c.status = status;
+    c.offset = doc.orig(segs.front().nb);
+    c.note = note;
+    t.cells[id] = c;
+  }
+}
+
+const char* kRunNote = "由连写数字按表格算术关系还原（原文各栏数字之间无分隔）";
 
 CellRead cell_from(const Document& doc, const Token& tk, bool decimal_cell) {
   CellRead c;
@@ -492,11 +707,12 @@ const RowValues* best_match(const std::vector<Match>& labels, const std::vector<
 // Rows whose values cannot be told apart: label A with no values of its own, followed
 // directly (group headings aside) by label B of another row that has values. OCR and PDF
 // text put two labels above two rows of numbers; which numbers are A's is not knowable.
-std::vector<std::pair<int, int>> conflicts(const std::vector<Match>& labels,
+std::vector<std::pair<int, int>> conflicts(const Document& doc, const std::vector<Match>& labels,
                                            const std::vector<RowValues>& vals) {
   std::vector<std::pair<int, int>> out;
   for (std::size_t i = 0; i < labels.size(); ++i) {
     if (labels[i].row < 0 || !vals[i].after.empty()) continue;
+    if (!gap_digits(doc, vals[i]).empty()) continue;  // its numbers ran together: not a clash
     std::size_t j = i + 1;
     while (j < labels.size() && (labels[j].row == -1 || labels[j].row == -3) &&
            vals[j].after.empty()) {
@@ -609,6 +825,41 @@ bool solve_t3_sequence(const std::vector<Token>& seq, const std::vector<int>& ro
   return true;
 }
 
+// Records a run of digits that could not be cut in exactly one way.
+void run_issue(const Document& doc, Tables& t, const char* table, const char* label,
+               const char* label_en, const std::vector<std::string>& ids,
+               const std::vector<Segment>& segs, const std::vector<Split>& cands, bool complete,
+               const std::string& why) {
+  std::string run;
+  for (const auto& sg : segs) run += (run.empty() ? "" : " ") + sg.digits;
+  ShapeIssue is;
+  is.kind = "run-together";
+  is.table = table;
+  is.row = label;
+  is.row_en = label_en;
+  is.offset = doc.orig(segs.front().nb);
+  is.cells = ids;
+  if (!complete) {
+    is.hint = "连写数字“" + run + "”可拆分的方式过多，无法确定";
+    is.hint_en = "the run-together digits '" + run + "' can be cut in too many ways";
+    mark_run(doc, t, ids, segs, CellStatus::ambiguous, is.hint);
+  } else if (cands.empty()) {
+    is.hint =
+        "连写数字“" + run + "”无法拆分为" + std::to_string(ids.size()) + "个满足表格算术关系的数字";
+    is.hint_en = "the run-together digits '" + run + "' cannot be cut into " +
+                 std::to_string(ids.size()) + " numbers that satisfy the table's arithmetic";
+    mark_run(doc, t, ids, segs, CellStatus::unreadable, is.hint);
+  } else {
+    is.hint = "连写数字“" + run + "”有" + std::to_string(cands.size()) +
+              (cands.size() > 8 ? "种以上" : "种") + "拆分方式（" + describe_candidates(cands) +
+              "），" + why + "，无法确定";
+    is.hint_en = "the run-together digits '" + run + "' can be cut in " +
+                 std::to_string(cands.size()) + " ways (" + describe_candidates(cands) + ")";
+    mark_run(doc, t, ids, segs, CellStatus::ambiguous, is.hint);
+  }
+  t.issues.push_back(std::move(is));
+}
+
 void read_t2(Document& doc, Tables& t) {
   auto [nb, ne] = region_for(doc, 2, {"第二十条第(一)项", "本年制发件数"}, 0);
   if (nb == kNone) return;
@@ -632,7 +883,7 @@ void read_t2(Document& doc, Tables& t) {
   for (const auto& m : labels) any = any || m.row >= 0;
   if (!any) return;
   t.t2_found = true;
-  const auto vals = collect(labels, toks);
+  const auto vals = collect(labels, toks, ne);
   for (std::size_t r = 0; r < kT2Rows.size(); ++r) {
     const auto& def = kT2Rows[r];
     std::vector<std::string> ids(def.ids.begin(), def.ids.end());
@@ -653,7 +904,175 @@ void read_t2(Document& doc, Tables& t) {
       }
       if (later.size() == ids.size()) use = later;
     }
+    if (use.size() != ids.size()) {
+      const auto segs = gap_digits(doc, *rv);
+      if (!segs.empty()) {
+        std::vector<Split> cands;
+        const bool done = enumerate_splits(
+            segs, ids.size(), def.decimal, [](const Split&) { return true; }, 8, &cands);
+        if (done && cands.size() == 1) {
+          for (std::size_t k = 0; k < ids.size(); ++k) {
+            t.cells[ids[k]] =
+                cell_from_part(doc, cands[0][k], def.decimal && k + 1 == ids.size(), kRunNote);
+          }
+        } else {
+          run_issue(doc, t, "t2", def.label, def.label_en, ids, segs, cands, done,
+                    "表二没有可用于拆分的算术关系");
+        }
+        continue;
+      }
+    }
     assign_row(doc, t, "t2", def.label, def.label_en, ids, use, rv->nb, def.decimal);
+  }
+}
+
+// A table-3 row whose run-together digits fit the row total in several ways.
+struct PendingRow {
+  int row;
+  std::vector<Segment> segs;
+  std::vector<Split> cands;
+};
+
+// Settles pending rows with the column identities (T3-1 balance, T3-2 results total),
+// one row at a time, while the other operands of an identity are known.
+void resolve_pending(const Document& doc, Tables& t, std::vector<PendingRow>& pending) {
+  auto known = [&](int row, int col, double* v) {
+    const CellRead* c = t.cell(t3_id(row, col));
+    if (!c || c->status != CellStatus::ok || !c->value) return false;
+    *v = *c->value;
+    return true;
+  };
+  auto is_pending = [&](int row) {
+    for (const auto& p : pending) {
+      if (p.row == row) return true;
+    }
+    return false;
+  };
+  bool progress = true;
+  while (progress && !pending.empty()) {
+    progress = false;
+    for (std::size_t pi = 0; pi < pending.size(); ++pi) {
+      PendingRow& pr = pending[pi];
+      std::vector<Split> keep;
+      for (const auto& cand : pr.cands) {
+        bool ok = true;
+        for (int c = 0; c < 7 && ok; ++c) {
+          const double mine = cand[static_cast<std::size_t>(c)].value;
+          // Results total: rows 2..22 sum to row 23.
+          if ((pr.row >= kRowFirstResult && pr.row <= kRowResultsTotal)) {
+            double sum = 0, total = 0;
+            bool all = true;
+            for (int r = kRowFirstResult; r < kRowResultsTotal && all; ++r) {
+              double v = 0;
+              if (r == pr.row) {
+                v = mine;
+              } else if (is_pending(r)) {
+                all = false;  // another open row: this identity settles nothing yet
+              } else if (!t.cell(t3_id(r, c))) {
+                continue;  // a row the layout lacks
+              } else {
+                all = known(r, c, &v);
+              }
+              sum += v;
+            }
+            if (pr.row == kRowResultsTotal) {
+              total = mine;
+            } else {
+              all = all && known(kRowResultsTotal, c, &total);
+            }
+            if (all && sum != total) ok = false;
+          }
+          // Balance: new + carried in = results total + carried out.
+          if (pr.row == kRowNew || pr.row == kRowCarriedIn || pr.row == kRowResultsTotal ||
+              pr.row == kRowCarriedOut) {
+            double v[4];
+            const int rows[4] = {kRowNew, kRowCarriedIn, kRowResultsTotal, kRowCarriedOut};
+            bool all = true;
+            for (int k = 0; k < 4 && all; ++k) {
+              if (rows[k] == pr.row) {
+                v[k] = mine;
+              } else {
+                all = known(rows[k], c, &v[k]);
+              }
+            }
+            if (all && v[0] + v[1] != v[2] + v[3]) ok = false;
+          }
+        }
+        if (ok) keep.push_back(cand);
+      }
+      if (keep.size() == 1) {
+        for (int c = 0; c < 7; ++c) {
+          t.cells[t3_id(pr.row, c)] =
+              cell_from_part(doc, keep[0][static_cast<std::size_t>(c)], false,
+                             std::string(kRunNote) + "，并由列的勾稽关系确定");
+        }
+        pending.erase(pending.begin() + static_cast<long>(pi));
+        progress = true;
+        break;
+      }
+      if (!keep.empty()) pr.cands = keep;
+    }
+  }
+  // Several rows still open: try their readings together against the column identities.
+  std::size_t combos = 1;
+  for (const auto& pr : pending) combos = std::min<std::size_t>(combos * pr.cands.size(), 1u << 20);
+  if (!pending.empty() && combos <= 4096) {
+    std::vector<std::size_t> pick(pending.size(), 0), found_pick;
+    int found = 0;
+    for (std::size_t n = 0; n < combos; ++n) {
+      std::size_t rest = n;
+      for (std::size_t k = 0; k < pending.size(); ++k) {
+        pick[k] = rest % pending[k].cands.size();
+        rest /= pending[k].cands.size();
+      }
+      auto value = [&](int row, int col, double* v) {
+        for (std::size_t k = 0; k < pending.size(); ++k) {
+          if (pending[k].row == row) {
+            *v = pending[k].cands[pick[k]][static_cast<std::size_t>(col)].value;
+            return true;
+          }
+        }
+        const CellRead* c = t.cell(t3_id(row, col));
+        if (!c || c->status != CellStatus::ok || !c->value) return false;
+        *v = *c->value;
+        return true;
+      };
+      bool ok = true;
+      for (int c = 0; c < 7 && ok; ++c) {
+        double v[4];
+        const int rows[4] = {kRowNew, kRowCarriedIn, kRowResultsTotal, kRowCarriedOut};
+        bool all = true;
+        for (int k = 0; k < 4 && all; ++k) all = value(rows[k], c, &v[k]);
+        if (all && v[0] + v[1] != v[2] + v[3]) ok = false;
+        double sum = 0, x = 0;
+        for (int r = kRowFirstResult; r < kRowResultsTotal && all; ++r) {
+          if (!t.cell(t3_id(r, c)) && !is_pending(r)) continue;
+          all = value(r, c, &x);
+          sum += x;
+        }
+        if (all && value(kRowResultsTotal, c, &x) && sum != x) ok = false;
+        if (!all) ok = false;  // an identity that cannot be evaluated settles nothing
+      }
+      if (ok && ++found == 1) found_pick = pick;
+      if (found > 1) break;
+    }
+    if (found == 1) {
+      for (std::size_t k = 0; k < pending.size(); ++k) {
+        for (int c = 0; c < 7; ++c) {
+          t.cells[t3_id(pending[k].row, c)] =
+              cell_from_part(doc, pending[k].cands[found_pick[k]][static_cast<std::size_t>(c)],
+                             false, std::string(kRunNote) + "，并由列的勾稽关系确定");
+        }
+      }
+      pending.clear();
+    }
+  }
+  for (const auto& pr : pending) {
+    const auto& def = kT3Rows[static_cast<std::size_t>(pr.row)];
+    std::vector<std::string> ids;
+    for (int c = 0; c < 7; ++c) ids.push_back(t3_id(pr.row, c));
+    run_issue(doc, t, "t3", def.label, def.label_en, ids, pr.segs, pr.cands, true,
+              "表格的算术关系不足以确定");
   }
 }
 
@@ -709,10 +1128,14 @@ void read_t3(Document& doc, Tables& t) {
     for (const auto& m : labels) {
       if (m.row >= 0) ++per_line[line_of(m.nb)];
     }
-    labels.erase(
-        std::remove_if(labels.begin(), labels.end(),
-                       [&](const Match& m) { return m.row >= 0 && per_line[line_of(m.nb)] >= 3; }),
-        labels.end());
+    labels.erase(std::remove_if(labels.begin(), labels.end(),
+                                [&](const Match& m) {
+                                  // A real header names at most seven rows; a line with more is a
+                                  // whole table flattened onto one line.
+                                  const int n = per_line[line_of(m.nb)];
+                                  return m.row >= 0 && n >= 3 && n <= 7;
+                                }),
+                 labels.end());
   }
   // "3.其他" of group （六）: "其他" right after the enumerator and not followed by a CJK
   // character (which would make it 其他处理, 其他法律…, or a column header).
@@ -749,7 +1172,7 @@ void read_t3(Document& doc, Tables& t) {
   for (const auto& m : labels) any = any || m.row >= 0;
   if (!any) return;
   t.t3_found = true;
-  const auto vals = collect(labels, toks);
+  const auto vals = collect(labels, toks, ne);
 
   bool has_2021_other = false;
   for (const auto& m : labels) has_2021_other = has_2021_other || m.row == 20 || m.row == 21;
@@ -765,8 +1188,9 @@ void read_t3(Document& doc, Tables& t) {
     t.t3_single_other_offset = doc.orig(group6->nb);
   }
 
-  const auto clash = conflicts(labels, vals);
+  const auto clash = conflicts(doc, labels, vals);
   const std::size_t issues_before = t.issues.size();
+  std::vector<PendingRow> pending;
   for (int r = 0; r < 25; ++r) {
     const auto& def = kT3Rows[static_cast<std::size_t>(r)];
     if (single_other && (r == kRowNoCorrection || r == kRowUnpaidFee)) continue;
@@ -781,6 +1205,32 @@ void read_t3(Document& doc, Tables& t) {
     if (!rv) {
       missing_row(t, "t3", def.label, def.label_en, ids);
       continue;
+    }
+    if (rv->after.size() != 7) {
+      const auto segs = gap_digits(doc, *rv);
+      if (!segs.empty()) {
+        std::vector<Split> cands;
+        const bool done = enumerate_splits(
+            segs, 7, false,
+            [](const Split& sp) {
+              double sum = 0;
+              for (std::size_t k = 0; k < 6; ++k) sum += sp[k].value;
+              return sum == sp[6].value;
+            },
+            64, &cands);
+        if (done && cands.size() == 1) {
+          for (int c = 0; c < 7; ++c) {
+            t.cells[ids[static_cast<std::size_t>(c)]] =
+                cell_from_part(doc, cands[0][static_cast<std::size_t>(c)], false, kRunNote);
+          }
+        } else if (done && !cands.empty() && cands.size() <= 64) {
+          pending.push_back({r, segs, cands});
+        } else {
+          run_issue(doc, t, "t3", def.label, def.label_en, ids, segs, cands, done,
+                    "每行总计关系不足以确定");
+        }
+        continue;
+      }
     }
     int partner = -1;
     for (const auto& [a, b] : clash) {
@@ -804,6 +1254,7 @@ void read_t3(Document& doc, Tables& t) {
     }
     assign_row(doc, t, "t3", def.label, def.label_en, ids, rv->after, rv->nb, false);
   }
+  resolve_pending(doc, t, pending);
   if (t.issues.size() == issues_before) return;
   // The labels did not settle the table: try its values in template order.
   // Without the 2021 rows 1./2. of （六） the table has the 2019 shape (23 rows).
@@ -853,6 +1304,36 @@ void read_t4(Document& doc, Tables& t) {
   std::vector<std::string> ids;
   for (int g = 0; g < 3; ++g) {
     for (int c = 0; c < 5; ++c) ids.push_back(t4_id(g, c));
+  }
+  if (toks.empty()) {
+    // Run-together digits after the last header word.
+    RowValues rv;
+    rv.ne = labels.back().ne;
+    rv.next = ne;
+    const auto segs = gap_digits(doc, rv);
+    if (!segs.empty()) {
+      std::vector<Split> cands;
+      const bool done = enumerate_splits(
+          segs, 15, false,
+          [](const Split& sp) {
+            for (std::size_t g = 0; g < 3; ++g) {
+              double sum = 0;
+              for (std::size_t k = 0; k < 4; ++k) sum += sp[g * 5 + k].value;
+              if (sum != sp[g * 5 + 4].value) return false;
+            }
+            return true;
+          },
+          8, &cands);
+      if (done && cands.size() == 1) {
+        for (std::size_t k = 0; k < ids.size(); ++k) {
+          t.cells[ids[k]] = cell_from_part(doc, cands[0][k], false, kRunNote);
+        }
+      } else {
+        run_issue(doc, t, "t4", "表四数据行", "table 4 data row", ids, segs, cands, done,
+                  "各组总计关系不足以确定");
+      }
+      return;
+    }
   }
   // In pasted tables the fifteen values form one run after the headers. When header
   // words stand between them (pdftotext without -layout) their order is not the table's.
