@@ -173,7 +173,7 @@ std::string format_number(double v) {
 struct Accuracy {
   int correct = 0;
   int total = 0;
-  int misread = 0;  // cells reported "ok" with a value other than the true one
+  int misread = 0;                      // cells reported "ok" with a value other than the true one
   std::vector<std::string> mismatches;  // one line each
 };
 
