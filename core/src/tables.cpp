@@ -860,6 +860,63 @@ void run_issue(const Document& doc, Tables& t, const char* table, const char* la
   t.issues.push_back(std::move(is));
 }
 
+// Cells on which every possible cut agrees are known even when the row is not.
+void settle_agreeing(const Document& doc, Tables& t, const std::vector<std::string>& ids,
+                     const std::vector<Split>& cands, bool decimal_last) {
+  if (cands.empty()) return;
+  for (std::size_t k = 0; k < ids.size(); ++k) {
+    bool same = true;
+    for (const auto& c : cands) same = same && c[k].value == cands[0][k].value;
+    if (!same) continue;
+    const std::string note = t.cells[ids[k]].note;
+    t.cells[ids[k]] = cell_from_part(
+        doc, cands[0][k], decimal_last && k + 1 == ids.size(),
+        std::string("连写数字的所有可能拆分在此栏一致，故可确定；同行其他栏无法确定（") + note +
+            "）");
+  }
+}
+
+// Numbers the narrative (outside table 2's region [nb, ne)) states for a table-2 row:
+// "本年度制发的规范性文件88件", "现行有效行政规范性文件698件", "废止…规章3件".
+// Returns made, repealed, in force; -1 where the text says nothing or says it twice
+// differently.
+std::array<double, 3> narrative_t2(const Document& doc, const char* key, std::size_t nb,
+                                   std::size_t ne) {
+  std::array<double, 3> out = {-1, -1, -1};
+  std::array<bool, 3> clash = {false, false, false};
+  const std::string& f = doc.flat.text;
+  const std::size_t kl = std::strlen(key);
+  for (std::size_t at = f.find(key); at != std::string::npos; at = f.find(key, at + kl)) {
+    const std::size_t norm_at = doc.flat.pos[at];
+    if (norm_at >= nb && norm_at < ne) continue;
+    std::size_t k = at + kl;
+    std::string digits;
+    while (k < f.size() && is_digit(f[k]) && digits.size() < 9) digits.push_back(f[k++]);
+    if (digits.empty() || f.compare(k, 3, "件") != 0) continue;
+    const std::string_view before =
+        std::string_view(f).substr(at >= 36 ? at - 36 : 0, at >= 36 ? 36 : at);
+    int col = -1;
+    if (before.find("现行有效") != std::string_view::npos) {
+      col = 2;
+    } else if (before.find("废止") != std::string_view::npos) {
+      col = 1;
+    } else if (before.find("制发") != std::string_view::npos ||
+               before.find("印发") != std::string_view::npos ||
+               before.find("出台") != std::string_view::npos) {
+      col = 0;
+    }
+    if (col < 0) continue;
+    const double v = std::strtod(digits.c_str(), nullptr);
+    const auto c = static_cast<std::size_t>(col);
+    if (out[c] >= 0 && out[c] != v) clash[c] = true;
+    out[c] = v;
+  }
+  for (std::size_t c = 0; c < 3; ++c) {
+    if (clash[c]) out[c] = -1;
+  }
+  return out;
+}
+
 void read_t2(Document& doc, Tables& t) {
   auto [nb, ne] = region_for(doc, 2, {"第二十条第(一)项", "本年制发件数"}, 0);
   if (nb == kNone) return;
@@ -909,15 +966,34 @@ void read_t2(Document& doc, Tables& t) {
       if (!segs.empty()) {
         std::vector<Split> cands;
         const bool done = enumerate_splits(
-            segs, ids.size(), def.decimal, [](const Split&) { return true; }, 8, &cands);
+            segs, ids.size(), def.decimal, [](const Split&) { return true; }, 64, &cands);
+        // Table 2 has no arithmetic: the narrative may state the same numbers.
+        std::string attested;
+        if (done && cands.size() > 1 && ids.size() == 3) {
+          const auto said = narrative_t2(doc, r == 0 ? "规章" : "规范性文件", nb, ne);
+          // Each stated number is applied on its own; one that fits no cut (the text
+          // may speak of another count) is ignored rather than trusted.
+          for (std::size_t k = 0; k < 3; ++k) {
+            if (said[k] < 0) continue;
+            std::vector<Split> keep;
+            for (const auto& c : cands) {
+              if (c[k].value == said[k]) keep.push_back(c);
+            }
+            if (!keep.empty() && keep.size() < cands.size()) {
+              cands = keep;
+              attested = "，并与正文所述数字印证";
+            }
+          }
+        }
         if (done && cands.size() == 1) {
           for (std::size_t k = 0; k < ids.size(); ++k) {
-            t.cells[ids[k]] =
-                cell_from_part(doc, cands[0][k], def.decimal && k + 1 == ids.size(), kRunNote);
+            t.cells[ids[k]] = cell_from_part(doc, cands[0][k], def.decimal && k + 1 == ids.size(),
+                                             kRunNote + attested);
           }
         } else {
           run_issue(doc, t, "t2", def.label, def.label_en, ids, segs, cands, done,
                     "表二没有可用于拆分的算术关系");
+          if (done) settle_agreeing(doc, t, ids, cands, def.decimal);
         }
         continue;
       }
@@ -1073,6 +1149,7 @@ void resolve_pending(const Document& doc, Tables& t, std::vector<PendingRow>& pe
     for (int c = 0; c < 7; ++c) ids.push_back(t3_id(pr.row, c));
     run_issue(doc, t, "t3", def.label, def.label_en, ids, pr.segs, pr.cands, true,
               "表格的算术关系不足以确定");
+    settle_agreeing(doc, t, ids, pr.cands, false);
   }
 }
 

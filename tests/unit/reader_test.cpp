@@ -174,9 +174,15 @@ TEST(RunTogether, TwoValidSplitsAreBothReportedAndNothingIsGuessed) {
   ASSERT_NE(n, nullptr);
   EXPECT_EQ(n->status, CellStatus::ambiguous);
   EXPECT_FALSE(n->value.has_value());
-  const auto* q = cell(r, "t3.withheld.query.total");
+  const auto* q = cell(r, "t3.withheld.query.natural_person");
   ASSERT_NE(q, nullptr);
   EXPECT_EQ(q->status, CellStatus::ambiguous);
+  EXPECT_EQ(cell(r, "t3.withheld.query.commercial")->status, CellStatus::ambiguous);
+  // Both cuts agree on the other cells, so those are known: 总计 22, the rest 0.
+  const auto* total = cell(r, "t3.withheld.query.total");
+  EXPECT_EQ(total->status, CellStatus::ok);
+  EXPECT_EQ(total->value.value_or(-1), 22);
+  EXPECT_EQ(cell(r, "t3.withheld.query.other_org")->value.value_or(-1), 0);
   bool both = false;
   for (const auto& f : r.findings) {
     if (f.rule == "table-shape" && f.message.find("220000022") != std::string::npos) {
