@@ -1,0 +1,25 @@
+// What the `nianbao` command does once its arguments are parsed. Streams are parameters so the
+// tests can drive it without a terminal.
+#pragma once
+
+#include <iosfwd>
+#include <string>
+#include <string_view>
+
+#include "args.hpp"
+
+namespace nianbao::cli {
+
+// Runs a parsed command and returns the process exit code (0, 1 or 2).
+int run(const Args& args, std::istream& in, std::ostream& out, std::ostream& err);
+
+// `check` on bytes already read: size limit, decoding, check, output. `name` is the file name
+// shown in messages ("-" is shown as "<stdin>").
+int check_bytes(const Args& args, std::string_view bytes, std::string_view name, std::ostream& out,
+                std::ostream& err);
+
+// Reads FILE ("-": `in`) as bytes, stopping one byte past kMaxInputBytes. False + one-line
+// reason when the file cannot be read.
+bool read_input(const std::string& file, std::istream& in, std::string* bytes, std::string* error);
+
+}  // namespace nianbao::cli

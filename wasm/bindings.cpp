@@ -1,0 +1,27 @@
+// The WebAssembly binding: a thin embind layer over the same core calls the CLI makes.
+// JavaScript: const m = await createNianbao();
+//             JSON.parse(m.check(text, JSON.stringify({minSeverity: "warning"})))
+#include <emscripten/bind.h>
+
+#include <string>
+
+#include "nianbao/nianbao.hpp"
+
+namespace {
+
+// `text` arrives as UTF-8 (embind's std::string); `options_json` as in nianbao::parse_options_json.
+std::string check(const std::string& text, const std::string& options_json) {
+  return nianbao::check_to_json(text, options_json);
+}
+
+std::string rules() { return nianbao::rules_to_json(); }
+
+std::string version() { return nianbao::kVersion; }
+
+}  // namespace
+
+EMSCRIPTEN_BINDINGS(nianbao) {
+  emscripten::function("check", &check);
+  emscripten::function("rules", &rules);
+  emscripten::function("version", &version);
+}
