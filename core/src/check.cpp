@@ -2,6 +2,7 @@
 // Rules -> Result.
 #include <algorithm>
 
+#include "html.hpp"
 #include "rules.hpp"
 
 namespace nianbao {
@@ -119,7 +120,11 @@ Result check(std::string_view utf8, const Options& options) {
                     std::to_string(kMaxInputBytes / (1024 * 1024)) + " MB limit)";
     return r;
   }
-  Document doc(utf8);
+  // A saved web page or clipboard HTML is read as text with its table grid kept; every
+  // position still points into the HTML source.
+  std::optional<detail::HtmlText> html;
+  if (detail::looks_like_html(utf8)) html = detail::html_to_text(utf8);
+  Document doc = html ? Document(utf8, html->text, html->origin) : Document(utf8);
   r.input_lines = utf8.empty() ? 0 : doc.source.line_count();
   detail::read_outline(doc);
   detail::read_tables(doc);

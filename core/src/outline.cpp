@@ -196,8 +196,7 @@ void read_outline(Document& doc) {
         s.norm_begin = static_cast<std::size_t>(line.data() - t.data());
         s.begin = doc.orig(s.norm_begin);
         s.norm_body = std::min(eol + 1, t.size());
-        s.heading = std::string(
-            doc.source.text().substr(s.begin, doc.orig(s.norm_begin + line.size()) - s.begin));
+        s.heading = doc.raw(s.norm_begin, s.norm_begin + line.size());
         s.variant = !official;
         o.sections.push_back(s);
         first_heading = std::min(first_heading, s.norm_begin);
@@ -259,7 +258,7 @@ void read_outline(Document& doc) {
       s.norm_begin = f.pos[best];
       s.begin = doc.orig(s.norm_begin);
       s.norm_body = f.pos[best + best_len - 1] + 1;
-      s.heading = std::string(doc.source.text().substr(s.begin, doc.orig(s.norm_body) - s.begin));
+      s.heading = doc.raw(s.norm_begin, s.norm_body);
       s.variant =
           std::string_view(kInline[n - 1][0]) != std::string_view(f.text).substr(best, best_len);
       o.sections.push_back(s);

@@ -552,8 +552,7 @@ std::string describe_candidates(const std::vector<Split>& c) {
 CellRead cell_from_part(const Document& doc, const Part& p, bool decimal_cell, std::string note) {
   CellRead c;
   c.offset = doc.orig(p.nb);
-  c.raw =
-      std::string(doc.source.text().substr(c.offset, doc.orig(p.nb + p.digits.size()) - c.offset));
+  c.raw = doc.raw(p.nb, p.nb + p.digits.size());
   c.value = p.value;
   c.decimal = decimal_cell || p.digits.find('.') != std::string::npos;
   c.note = std::move(note);
@@ -576,7 +575,7 @@ const char* kRunNote = "由连写数字按表格算术关系还原（原文各�
 CellRead cell_from(const Document& doc, const Token& tk, bool decimal_cell) {
   CellRead c;
   c.offset = doc.orig(tk.nb);
-  c.raw = std::string(doc.source.text().substr(c.offset, doc.orig(tk.ne) - c.offset));
+  c.raw = doc.raw(tk.nb, tk.ne);
   c.decimal = decimal_cell;
   if (tk.kind == TokKind::blank) {
     c.status = CellStatus::blank;
@@ -663,10 +662,7 @@ void assign_row(const Document& doc, Tables& t, const char* table, const char* l
   std::string seen;
   for (std::size_t k = 0; k < vals.size() && k < 20; ++k) {
     if (!seen.empty()) seen += " ";
-    const std::size_t o = doc.orig(vals[k].nb);
-    seen += vals[k].kind == TokKind::blank
-                ? std::string("(空)")
-                : std::string(doc.source.text().substr(o, doc.orig(vals[k].ne) - o));
+    seen += vals[k].kind == TokKind::blank ? std::string("(空)") : doc.raw(vals[k].nb, vals[k].ne);
   }
   if (vals.size() > 20) seen += " …";
   for (std::size_t k = 0; k < ids.size(); ++k) {
@@ -1490,10 +1486,7 @@ void read_t4(Document& doc, Tables& t) {
       if (!numbers) continue;
       for (std::size_t j = 0; j < 4; ++j) sum += toks[k + j].value;
       if (sum > 0 && sum == toks[k + 4].value) {
-        auto num = [&](std::size_t j) {
-          const std::size_t o = doc.orig(toks[k + j].nb);
-          return std::string(doc.source.text().substr(o, doc.orig(toks[k + j].ne) - o));
-        };
+        auto num = [&](std::size_t j) { return doc.raw(toks[k + j].nb, toks[k + j].ne); };
         hint = "其中第" + std::to_string(k + 1) + "至" + std::to_string(k + 5) + "个数字（" +
                num(0) + "、" + num(1) + "、" + num(2) + "、" + num(3) + "、" + num(4) +
                "）满足“前四项之和等于总计”，可能是其中一组（如行政复议）；其余数字无法确定归属";
