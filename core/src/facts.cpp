@@ -2,8 +2,10 @@
 #include "facts.hpp"
 
 #include <algorithm>
+#include <cctype>
+#include <cstdlib>
 #include <cstring>
-#include <unordered_map>
+#include <iterator>
 
 namespace nianbao::detail {
 
@@ -35,7 +37,9 @@ std::string_view trim(std::string_view s) {
 
 bool starts_with(std::string_view s, std::string_view p) { return s.substr(0, p.size()) == p; }
 
-bool contains(std::string_view s, std::string_view p) { return s.find(p) != std::string_view::npos; }
+bool contains(std::string_view s, std::string_view p) {
+  return s.find(p) != std::string_view::npos;
+}
 
 std::string squeeze(std::string_view s) {
   std::string out;
@@ -98,7 +102,8 @@ bool table_like_line(std::string_view line) {
 }
 
 bool subheading_line(std::string_view t) {
-  if (contains(t, "。") || cp_count(t) > 40) return false;
+  if (!starts_with(t, "#") && !starts_with(t, "(")) return false;
+  if (t.size() > 160 || contains(t, "。") || cp_count(t) > 40) return false;
   if (starts_with(t, "#")) return true;
   if (starts_with(t, "(")) {
     std::size_t i = 1;
@@ -132,27 +137,40 @@ Narrative build_narrative(const Document& doc) {
     const std::string_view tl = trim(line);
     const std::size_t next = eol + 1;
     while (si < doc.outline.sections.size() && doc.outline.sections[si].norm_begin < pos) ++si;
-    const bool heading =
-        si < doc.outline.sections.size() && doc.outline.sections[si].norm_begin < eol &&
-        doc.outline.sections[si].norm_begin >= pos;
+    const bool heading = si < doc.outline.sections.size() &&
+                         doc.outline.sections[si].norm_begin < eol &&
+                         doc.outline.sections[si].norm_begin >= pos;
     if (tl.empty()) {
       pos = next;
       continue;
     }
-    const std::string c = squeeze(tl);
+    // Page numbers and lines of bare numbers are short; longer ones are table rows or prose.
+    const bool numeric = tl.size() <= 64 && page_or_numeric_line(squeeze(tl));
     const std::size_t o = doc.orig(pos);
     bool in_table = false;
     for (int k = 0; k < 3; ++k) {
       in_table = in_table || (lo[k] != kNo && o + line.size() >= lo[k] && o <= hi[k]);
     }
     const bool prose = contains(tl, "。");
-    if (heading || line.find('\t') != std::string_view::npos || starts_with(tl, "|") ||
-        page_or_numeric_line(c) || (in_table && !prose) || table_like_line(tl)) {
-      if (!page_or_numeric_line(c) || heading) n.brk(pos);
+    // A heading filling its line is dropped; one inside a long line (web pages flattened to
+    // one line) is cut out of it.
+    const bool whole_heading = heading && doc.outline.sections[si].norm_body >= eol;
+    if (whole_heading || line.find('\t') != std::string_view::npos || starts_with(tl, "|") ||
+        numeric || (in_table && !prose) || table_like_line(tl)) {
+      if (!numeric || heading) n.brk(pos);
       pos = next;
       continue;
     }
+    std::size_t sj = si;
+    const auto& secs = doc.outline.sections;
     for (std::size_t k = pos; k < eol; ++k) {
+      while (sj < secs.size() && secs[sj].norm_begin < k) ++sj;
+      if (sj < secs.size() && secs[sj].norm_begin == k) {
+        n.brk(k);
+        k = std::max(k, std::min(secs[sj].norm_body, eol)) - 1;
+        ++sj;
+        continue;
+      }
       if (is_space_byte(t[k])) continue;
       n.text.push_back(t[k]);
       n.norm.push_back(static_cast<std::uint32_t>(k));
@@ -172,15 +190,15 @@ enum class Role : std::uint8_t {
   verb_weak,    // 发布 / 公开 / 新增
   verb_repeal,
   verb_in_force,
-  decision,     // 决定 / 作出 … (table 2 licensing etc.)
-  context,      // 申请 / 信息公开
-  blocker,      // 咨询 / 建议 / 提案 …: not an application count
-  with_carried, // 含上年
+  decision,      // 决定 / 作出 … (table 2 licensing etc.)
+  context,       // 申请 / 信息公开
+  blocker,       // 咨询 / 建议 / 提案 …: not an application count
+  with_carried,  // 含上年
   negation,
-  upheld_all,   // 均维持
-  adverse,      // 纠错 / 败诉 / 纠正 (an outcome word that can be negated)
-  fee_any,      // 收费 / 费用
-  fee_verb,     // 发出 / 开具 (a notice)
+  upheld_all,  // 均维持
+  adverse,     // 纠错 / 败诉 / 纠正 (an outcome word that can be negated)
+  fee_any,     // 收费 / 费用
+  fee_verb,    // 发出 / 开具 (a notice)
 };
 
 struct Kw {
@@ -309,6 +327,10 @@ const Kw kKeywords[] = {
     {"留言", Role::blocker, Topic::none},
     {"工单", Role::blocker, Topic::none},
     {"诉求", Role::blocker, Topic::none},
+    {"模板", Role::blocker, Topic::none},
+    {"培训", Role::blocker, Topic::none},
+    {"会议", Role::blocker, Topic::none},
+    {"文书", Role::blocker, Topic::none},
     {"含上年", Role::with_carried, Topic::none},
     {"含上一年", Role::with_carried, Topic::none},
     {"包括上年", Role::with_carried, Topic::none},
@@ -342,41 +364,39 @@ struct Hit {
   Topic topic() const { return kKeywords[kw].topic; }
 };
 
-std::uint32_t key_of(std::string_view s, std::size_t i, std::size_t* len) {
-  const unsigned char c = static_cast<unsigned char>(s[i]);
-  std::size_t l = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
-  if (i + l > s.size()) l = s.size() - i;
-  std::uint32_t k = 0;
-  for (std::size_t j = 0; j < l; ++j) k = (k << 8) | static_cast<unsigned char>(s[i + j]);
-  *len = l;
-  return k;
-}
-
 std::vector<Hit> find_hits(const std::string& text) {
-  std::unordered_map<std::uint32_t, std::vector<int>> buckets;
+  // Keywords by their first character (all start with a CJK ideograph).
+  constexpr char32_t kLo = 0x4E00, kHi = 0x9FFF;
+  std::vector<std::vector<int>> buckets(kHi - kLo + 1);
+  std::vector<std::size_t> len(std::size(kKeywords));
   for (int k = 0; k < static_cast<int>(std::size(kKeywords)); ++k) {
-    std::size_t l = 0;
-    buckets[key_of(kKeywords[k].s, 0, &l)].push_back(k);
+    len[static_cast<std::size_t>(k)] = std::strlen(kKeywords[k].s);
+    std::size_t i = 0;
+    const char32_t cp = next_cp(kKeywords[k].s, i);
+    if (cp >= kLo && cp <= kHi) buckets[cp - kLo].push_back(k);
   }
   std::vector<Hit> hits;
   std::size_t i = 0;
   while (i < text.size()) {
-    std::size_t l = 0;
-    const std::uint32_t key = key_of(text, i, &l);
-    auto it = buckets.find(key);
-    if (it != buckets.end()) {
-      for (int k : it->second) {
-        const std::size_t kl = std::strlen(kKeywords[k].s);
-        if (text.compare(i, kl, kKeywords[k].s) != 0) continue;
-        // 规章制度 / 规章库 are not 规章.
-        if (kKeywords[k].topic == Topic::rules &&
-            (text.compare(i + kl, 6, "制度") == 0 || text.compare(i + kl, 3, "库") == 0)) {
-          continue;
-        }
-        hits.push_back({i, i + kl, k});
-      }
+    const std::size_t at = i;
+    if (static_cast<unsigned char>(text[i]) < 0xE0) {
+      ++i;
+      continue;
     }
-    i += l == 0 ? 1 : l;
+    const char32_t cp = next_cp(text, i);
+    if (cp < kLo || cp > kHi) continue;
+    for (int k : buckets[cp - kLo]) {
+      const std::size_t kl = len[static_cast<std::size_t>(k)];
+      if (at + kl > text.size() || std::memcmp(text.data() + at, kKeywords[k].s, kl) != 0) {
+        continue;
+      }
+      // 规章制度 / 规章库 are not 规章.
+      if (kKeywords[k].topic == Topic::rules &&
+          (text.compare(at + kl, 6, "制度") == 0 || text.compare(at + kl, 3, "库") == 0)) {
+        continue;
+      }
+      hits.push_back({at, at + kl, k});
+    }
   }
   return hits;
 }
@@ -396,16 +416,21 @@ bool is_cn_numeral(char32_t cp) { return kCnDigits.find(cp) != std::u32string_vi
 
 const char* const kUnits[] = {"万元", "元", "件", "个", "次", "条", "宗", "起", "项", "份"};
 
+// "。" is E3 80 82.
+bool is_full_stop(std::string_view t, std::size_t i) {
+  return static_cast<unsigned char>(t[i]) == 0xE3 && i + 2 < t.size() &&
+         static_cast<unsigned char>(t[i + 1]) == 0x80 &&
+         static_cast<unsigned char>(t[i + 2]) == 0x82;
+}
+
 bool is_boundary(std::string_view t, std::size_t i) {
   const char c = t[i];
-  if (c == '\n' || c == ';' || c == '!' || c == '?') return true;
-  return t.compare(i, 3, "。") == 0;
+  return c == '\n' || c == ';' || c == '!' || c == '?' || is_full_stop(t, i);
 }
 
 bool is_sentence_end(std::string_view t, std::size_t i) {
   const char c = t[i];
-  if (c == '\n' || c == '!' || c == '?') return true;
-  return t.compare(i, 3, "。") == 0;
+  return c == '\n' || c == '!' || c == '?' || is_full_stop(t, i);
 }
 
 // Previous code point start.
@@ -420,7 +445,7 @@ std::vector<Quantity> find_quantities(const std::string& t, const std::vector<Hi
   std::vector<Quantity> out;
   std::vector<char> topic_end(t.size() + 1, 0);  // a topic keyword ends here
   for (const auto& h : hits) {
-    if (h.role() == Role::topic) topic_end[h.e] = 1;
+    if (h.role() == Role::topic || h.role() == Role::context) topic_end[h.e] = 1;
   }
   std::size_t i = 0;
   while (i < t.size()) {
@@ -428,7 +453,6 @@ std::vector<Quantity> find_quantities(const std::string& t, const std::vector<Hi
     std::size_t nb = i, ne = i;
     double value = 0;
     bool found = false;
-    bool chinese = false;
     if (is_digit(c)) {
       const char p = i > 0 ? t[i - 1] : ' ';
       std::size_t k = i;
@@ -458,11 +482,23 @@ std::vector<Quantity> find_quantities(const std::string& t, const std::vector<Hi
       }
     } else if (static_cast<unsigned char>(c) >= 0xE0) {
       std::size_t k = i;
+      // Chinese numerals count only right after a topic word or 共/有/为/计/了/含.
+      bool after_word = false;
+      if (topic_end[i] == 0 && i >= 3) {
+        for (const char* w : {"共", "有", "为", "计", "了", "含"}) {
+          after_word = after_word || std::memcmp(t.data() + i - 3, w, 3) == 0;
+        }
+      }
+      if (topic_end[i] == 0 && !after_word) {
+        const unsigned char lead = static_cast<unsigned char>(c);
+        i += lead >= 0xF0 ? 4 : 3;
+        continue;
+      }
+      const std::size_t pb = prev_cp_start(t, i);
+      std::size_t pk = pb;
+      const char32_t prev = i > 0 ? next_cp(t, pk) : 0;
       const char32_t cp = next_cp(t, k);
       if (is_cn_numeral(cp)) {
-        const std::size_t pb = prev_cp_start(t, i);
-        std::size_t pk = pb;
-        const char32_t prev = i > 0 ? next_cp(t, pk) : 0;
         std::size_t e = i;
         std::size_t run = 0;
         while (e < t.size()) {
@@ -473,15 +509,9 @@ std::vector<Quantity> find_quantities(const std::string& t, const std::vector<Hi
           ++run;
         }
         if (!is_cn_numeral(prev) && run <= 12) {
-          // Chinese numerals count only right after a topic word or 共/有/为/计/了/含.
-          const bool after_topic = topic_end[i] != 0;
-          const bool after_word = prev == U'共' || prev == U'有' || prev == U'为' ||
-                                  prev == U'计' || prev == U'了' || prev == U'含';
-          if ((after_topic || after_word) &&
-              parse_chinese_number(std::string_view(t).substr(i, e - i), &value)) {
+          if (parse_chinese_number(std::string_view(t).substr(i, e - i), &value)) {
             ne = e;
             found = true;
-            chinese = true;
           }
         }
         if (!found) {
@@ -535,7 +565,6 @@ std::vector<Quantity> find_quantities(const std::string& t, const std::vector<Hi
       keep = true;
       ue = ne;
     }
-    (void)chinese;
     if (keep) out.push_back({nb, ne, ue, value, unit, approx});
     i = std::max(ue, nb + 1);
   }
@@ -797,6 +826,16 @@ void numeric_facts(Ctx& cx, const std::vector<Quantity>& qs) {
       if (!unit_ok(f.topic, f.unit)) continue;
       f.phrase = right ? cx.quote(q.nb, kw.e, false) : cx.quote(kw.b, q.ue, true);
       const std::size_t seg_hi = right ? std::max(kw.e, q.ue) : q.nb;
+      // A change or a rate, not a count: 较上年减少2件, 纠错率为0, 同比增长3件.
+      if (!right) {
+        const std::string_view gap = std::string_view(t).substr(kw.e, q.nb - kw.e);
+        bool delta = false;
+        for (const char* w : {"较", "同比", "环比", "增加", "减少", "下降", "增长", "上升", "率",
+                              "比例", "占比", "平均", "人次", "超过", "不超过"}) {
+          delta = delta || contains(gap, w);
+        }
+        if (delta) continue;
+      }
       if (is_app(f.topic)) {
         // About applications: 申请 / 信息公开 nearby in the sentence, and no 咨询, 建议 …
         const std::size_t ctx_lo = std::max(last_sentence, kw.b >= 90 ? kw.b - 90 : 0);
@@ -868,8 +907,7 @@ void numeric_facts(Ctx& cx, const std::vector<Quantity>& qs) {
           }
         }
       }
-      if (f.topic == Topic::licensing || f.topic == Topic::penalty ||
-          f.topic == Topic::coercion) {
+      if (f.topic == Topic::licensing || f.topic == Topic::penalty || f.topic == Topic::coercion) {
         const std::size_t stop = std::min(t.size(), q.ue + 15);
         if (!seg_has(Role::decision, seg, seg_hi) && !seg_has(Role::decision, q.ue, stop)) {
           continue;
@@ -892,8 +930,8 @@ void zero_claims(Ctx& cx) {
     // 未经 / 尚未 are not negations of an event.
     if (t.compare(ng.e, 3, "经") == 0) continue;
     if (ng.b >= 3 && t.compare(ng.b - 3, 3, "尚") == 0) continue;
-    // The first topic / fee word after it, within 45 bytes and the clause.
-    std::size_t limit = std::min(t.size(), ng.e + 45);
+    // The first topic / fee word after it, within 75 bytes and the clause.
+    std::size_t limit = std::min(t.size(), ng.e + 75);
     for (std::size_t k = ng.e; k < limit; ++k) {
       if (t[k] == ',' || is_boundary(t, k) || is_digit(t[k])) {
         limit = k;
@@ -906,8 +944,8 @@ void zero_claims(Ctx& cx) {
       if (hits[h].b < ng.e || hits[h].e > limit) continue;
       const Role r = hits[h].role();
       const Topic tp = hits[h].topic();
-      const bool wanted = (r == Role::topic && (is_group(tp) || tp == Topic::fee_notices ||
-                                                tp == Topic::fee_amount)) ||
+      const bool wanted = (r == Role::topic &&
+                           (is_group(tp) || tp == Topic::fee_notices || tp == Topic::fee_amount)) ||
                           r == Role::context || r == Role::fee_any;
       if (!wanted) continue;
       if (!cands.empty() && hits[cands.back()].b == hits[h].b) {
@@ -917,58 +955,61 @@ void zero_claims(Ctx& cx) {
       cands.push_back(h);
     }
     for (std::size_t tgi : cands) {
-    const Hit& tg = hits[tgi];
-    const std::string_view gap = std::string_view(t).substr(ng.e, tg.b - ng.e);
-    const std::string_view rest = std::string_view(t).substr(tg.e, limit - tg.e);
-    ZeroClaim z;
-    z.offset = cx.orig(ng.b);
-    z.section = cx.section(ng.b);
-    bool ok = false;
-    const Topic tp = tg.topic();
-    if (tg.role() == Role::topic && is_group(tp)) {
-      ok = only_fillers(gap, {"发生", "出现", "有", "因", "政府信息公开", "信息公开", "依申请公开",
-                              "申请", "工作", "被", "提起", "提出", "的", "涉及", "相关", "任何",
-                              "引起", "引发", "而", "被申请", "申请人", "收到", "接到"});
-      for (const char* w : {"纠错", "败诉", "纠正", "维持", "撤销"}) {
-        if (contains(rest, w) || contains(gap, w)) ok = false;
-      }
-      if (ok) {
-        z.kind = tp == Topic::lit || tp == Topic::ld || tp == Topic::lr ? ZeroKind::litigation
-                                                                        : ZeroKind::review;
-        if (tp == Topic::rv_lit) {
-          z.phrase = cx.quote(ng.b, tg.e, false);
-          cx.out.zeros.push_back(z);
-          z.kind = ZeroKind::litigation;
+      const Hit& tg = hits[tgi];
+      const std::string_view gap = std::string_view(t).substr(ng.e, tg.b - ng.e);
+      const std::string_view rest = std::string_view(t).substr(tg.e, limit - tg.e);
+      ZeroClaim z;
+      z.offset = cx.orig(ng.b);
+      z.section = cx.section(ng.b);
+      bool ok = false;
+      const Topic tp = tg.topic();
+      if (tg.role() == Role::topic && is_group(tp)) {
+        ok =
+            only_fillers(gap, {"发生",       "出现",   "有",     "因",   "政府信息公开", "信息公开",
+                               "依申请公开", "申请",   "工作",   "被",   "提起",         "提出",
+                               "的",         "涉及",   "相关",   "任何", "引起",         "引发",
+                               "而",         "被申请", "申请人", "收到", "接到"});
+        for (const char* w : {"纠错", "败诉", "纠正", "维持", "撤销"}) {
+          if (contains(rest, w) || contains(gap, w)) ok = false;
+        }
+        if (ok) {
+          z.kind = tp == Topic::lit || tp == Topic::ld || tp == Topic::lr ? ZeroKind::litigation
+                                                                          : ZeroKind::review;
+          if (tp == Topic::rv_lit) {
+            z.phrase = cx.quote(ng.b, tg.e, false);
+            cx.out.zeros.push_back(z);
+            z.kind = ZeroKind::litigation;
+          }
+        }
+      } else if (tg.role() == Role::context && t.compare(tg.b, 6, "申请") == 0) {
+        const bool person = t.compare(tg.e, 3, "人") == 0 || t.compare(tg.e, 3, "书") == 0 ||
+                            t.compare(tg.e, 3, "表") == 0;
+        ok = !person && only_fillers(gap, {"收到", "受理", "接到", "接收", "任何", "政府信息公开",
+                                           "依申请公开", "信息公开", "的", "相关", "提出", "有"});
+        z.kind = ZeroKind::applications;
+      } else if (tp == Topic::fee_notices && tg.role() == Role::topic) {
+        bool verb = false;
+        for (const char* v : {"发出", "开具", "发放", "送达", "出具"})
+          verb = verb || contains(gap, v);
+        ok = verb && only_fillers(gap, {"发出", "开具", "发放", "送达", "出具", "向申请人", "任何",
+                                        "的", "过", "有"});
+        z.kind = ZeroKind::fee_notice;
+      } else if (tg.role() == Role::fee_any || tp == Topic::fee_amount) {
+        const bool collect = contains(gap, "收取") || contains(gap, "收");
+        if (collect) {
+          ok = only_fillers(gap, {"向申请人", "收取", "任何", "政府信息公开", "信息公开", "相关",
+                                  "的", "均", "过", "有"});
+          z.kind = ZeroKind::fee_collection;
+        } else if (t.compare(tg.b, 6, "收费") == 0 && t.compare(tg.b, 12, "收费通知") != 0) {
+          ok = only_fillers(gap, {"发生", "出现", "政府信息公开", "信息公开", "依申请公开", "相关",
+                                  "任何", "的", "有"});
+          z.kind = ZeroKind::fee_notice;
         }
       }
-    } else if (tg.role() == Role::context && t.compare(tg.b, 6, "申请") == 0) {
-      const bool person = t.compare(tg.e, 3, "人") == 0 || t.compare(tg.e, 3, "书") == 0 ||
-                          t.compare(tg.e, 3, "表") == 0;
-      ok = !person && only_fillers(gap, {"收到", "受理", "接到", "接收", "任何", "政府信息公开",
-                                         "依申请公开", "信息公开", "的", "相关", "提出", "有"});
-      z.kind = ZeroKind::applications;
-    } else if (tp == Topic::fee_notices && tg.role() == Role::topic) {
-      bool verb = false;
-      for (const char* v : {"发出", "开具", "发放", "送达", "出具"}) verb = verb || contains(gap, v);
-      ok = verb && only_fillers(gap, {"发出", "开具", "发放", "送达", "出具", "向申请人", "任何",
-                                      "的", "过", "有"});
-      z.kind = ZeroKind::fee_notice;
-    } else if (tg.role() == Role::fee_any || tp == Topic::fee_amount) {
-      const bool collect = contains(gap, "收取") || contains(gap, "收");
-      if (collect) {
-        ok = only_fillers(gap, {"向申请人", "收取", "任何", "政府信息公开", "信息公开", "相关",
-                                "的", "均", "过", "有"});
-        z.kind = ZeroKind::fee_collection;
-      } else if (t.compare(tg.b, 6, "收费") == 0 && t.compare(tg.b, 12, "收费通知") != 0) {
-        ok = only_fillers(gap, {"发生", "出现", "政府信息公开", "信息公开", "依申请公开",
-                                "相关", "任何", "的", "有"});
-        z.kind = ZeroKind::fee_notice;
-      }
-    }
-    if (!ok) continue;
-    z.phrase = cx.quote(ng.b, tg.e, false);
-    cx.out.zeros.push_back(z);
-    break;
+      if (!ok) continue;
+      z.phrase = cx.quote(ng.b, tg.e, false);
+      cx.out.zeros.push_back(z);
+      break;
     }
   }
 }
@@ -993,7 +1034,9 @@ void outcome_claims(Ctx& cx) {
       std::size_t lo = std::max(last_sentence, w.b >= 90 ? w.b - 90 : 0);
       for (std::size_t k = w.b; k-- > lo;) {
         if (t[k] == ',') break;
-        if ((static_cast<unsigned char>(t[k]) & 0xC0) == 0x80) continue;
+        // 未 / 无 / 没 start with E6, 零 with E9.
+        const unsigned char lead = static_cast<unsigned char>(t[k]);
+        if (lead != 0xE6 && lead != 0xE9) continue;
         if (t.compare(k, 3, "未") == 0 && t.compare(k + 3, 3, "经") != 0 &&
             !(k >= 3 && t.compare(k - 3, 3, "尚") == 0)) {
           neg = true;
@@ -1081,7 +1124,8 @@ void year_leads(Ctx& cx) {
     last_section = yl.section;
     std::size_t e = i;
     while (e < t.size() && !is_sentence_end(t, e)) ++e;
-    const std::string_view sentence = std::string_view(t).substr(i, std::min(e - i, std::size_t{600}));
+    const std::string_view sentence =
+        std::string_view(t).substr(i, std::min(e - i, std::size_t{600}));
     for (const char* c : {"同比", "上年", "去年", "相比", "较上", "比上", "整改", "年度报告",
                           "以来", "至今", "之前", "期间"}) {
       yl.comparison = yl.comparison || contains(sentence, c);
@@ -1095,9 +1139,9 @@ void periods_and_dates(const Document& doc, Facts& out) {
   const Compact& f = doc.flat;
   std::size_t limit = f.text.size();
   if (const SectionInfo* s2 = doc.outline.section(2)) {
-    limit = static_cast<std::size_t>(
-        std::lower_bound(f.pos.begin(), f.pos.end() - 1, static_cast<std::uint32_t>(s2->norm_begin)) -
-        f.pos.begin());
+    limit = static_cast<std::size_t>(std::lower_bound(f.pos.begin(), f.pos.end() - 1,
+                                                      static_cast<std::uint32_t>(s2->norm_begin)) -
+                                     f.pos.begin());
   } else {
     limit = std::min(limit, std::size_t{12000});
   }
@@ -1142,7 +1186,12 @@ void periods_and_dates(const Document& doc, Facts& out) {
   while (pos < t.size()) {
     std::size_t eol = t.find('\n', pos);
     if (eol == std::string::npos) eol = t.size();
-    std::string c = squeeze(std::string_view(t).substr(pos, eol - pos));
+    const std::string_view raw_line = std::string_view(t).substr(pos, eol - pos);
+    if (raw_line.find_first_of("0123456789") == std::string_view::npos) {
+      pos = eol + 1;
+      continue;
+    }
+    std::string c = squeeze(raw_line);
     std::size_t start = 0;
     bool field = false;
     for (const char* key : {"发布时间", "发布日期", "成文日期", "印发日期", "公开日期"}) {

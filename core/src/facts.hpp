@@ -23,20 +23,20 @@ namespace nianbao::detail {
 enum class Topic {
   none,
   // table 3
-  app_new,          // 收到 / 受理 / 新收 申请
-  app_handled,      // 办理 (received or concluded: both readings)
-  app_concluded,    // 办结 / 答复
-  app_carried_in,   // 上年结转
-  app_carried_out,  // 结转下年度 / 顺延到下年度
-  app_natural,      // 自然人
-  app_org,          // 法人或其他组织
-  res_granted,      // 予以公开
-  res_partial,      // 部分公开
+  app_new,              // 收到 / 受理 / 新收 申请
+  app_handled,          // 办理 (received or concluded: both readings)
+  app_concluded,        // 办结 / 答复
+  app_carried_in,       // 上年结转
+  app_carried_out,      // 结转下年度 / 顺延到下年度
+  app_natural,          // 自然人
+  app_org,              // 法人或其他组织
+  res_granted,          // 予以公开
+  res_partial,          // 部分公开
   res_granted_partial,  // 予以公开及部分公开
-  res_withheld,     // 不予公开
-  res_unavailable,  // 无法提供
-  res_declined,     // 不予处理
-  res_other,        // 其他处理
+  res_withheld,         // 不予公开
+  res_unavailable,      // 无法提供
+  res_declined,         // 不予处理
+  res_other,            // 其他处理
   // table 4
   rv,      // 行政复议
   lit,     // 行政诉讼 (both lawsuit groups)
@@ -64,23 +64,23 @@ enum class DocVerb { unknown, made, repealed, in_force };
 
 struct Fact {
   Topic topic = Topic::none;
-  Topic parent = Topic::none;    // t4_* sub-results: the group they belong to
+  Topic parent = Topic::none;  // t4_* sub-results: the group they belong to
   DocVerb verb = DocVerb::unknown;
   bool strong_verb = false;      // 制发 / 出台 / 印发 (not just 公开 / 发布)
   bool with_carried_in = false;  // the sentence says 含上年结转
   double value = 0;
-  std::string unit;              // as written (件, 个, 元, 万元 ...), may be empty (为0)
-  std::size_t offset = 0;        // original byte offset of the number
-  std::string phrase;            // the words quoted in messages (compact, ≤ ~40 characters)
-  int section = 0;               // statutory section holding it, 0 = preamble / unknown
+  std::string unit;        // as written (件, 个, 元, 万元 ...), may be empty (为0)
+  std::size_t offset = 0;  // original byte offset of the number
+  std::string phrase;      // the words quoted in messages (compact, ≤ ~40 characters)
+  int section = 0;         // statutory section holding it, 0 = preamble / unknown
 };
 
 enum class ZeroKind {
-  applications,      // 未收到政府信息公开申请
-  review,            // 未发生行政复议
-  litigation,        // 未发生行政诉讼
-  fee_notice,        // 未发出收费通知 / 未发生收费事项
-  fee_collection,    // 未收取信息处理费 (says nothing about notices)
+  applications,    // 未收到政府信息公开申请
+  review,          // 未发生行政复议
+  litigation,      // 未发生行政诉讼
+  fee_notice,      // 未发出收费通知 / 未发生收费事项
+  fee_collection,  // 未收取信息处理费 (says nothing about notices)
 };
 
 struct ZeroClaim {

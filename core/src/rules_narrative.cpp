@@ -3,8 +3,11 @@
 // compares them with the tables and words the findings.
 #include <algorithm>
 #include <cmath>
+#include <cstdlib>
 #include <optional>
 #include <set>
+#include <string>
+#include <vector>
 
 #include "facts.hpp"
 #include "rules.hpp"
@@ -15,8 +18,10 @@ std::vector<RuleInfo> narrative_rule_infos() {
   return {
       {"narrative-applications", "正文申请数字与表三不一致",
        "Narrative application figures differ from table 3", Severity::warning,
-       "正文中关于政府信息公开申请的数字（收到/受理/新收、上年结转、办结/答复、结转下年度、按申请人类别、"
-       "按办理结果分组）应与表三一致。“受理”可能指本年新收，也可能含上年结转：只要报告自身的数字允许其中一种"
+       "正文中关于政府信息公开申请的数字（收到/受理/新收、上年结转、办结/"
+       "答复、结转下年度、按申请人类别、"
+       "按办理结果分组）应与表三一致。“受理”可能指本年新收，也可能含上年结转：只要报告自身的数字允"
+       "许其中一种"
        "理解即视为一致，并注明按哪种理解；两种理解都不符时才报告。",
        "Figures the narrative gives about applications (received, carried over, concluded, "
        "carried forward, by applicant type, by result group) must match table 3. Where the "
@@ -25,77 +30,100 @@ std::vector<RuleInfo> narrative_rule_infos() {
        "《政府信息公开条例》第五十条；format.md §9、§11 E8"},
       {"narrative-review-litigation", "正文复议诉讼情况与表四不一致",
        "Narrative review/lawsuit figures differ from table 4", Severity::warning,
-       "正文中的行政复议、行政诉讼（未经复议直接起诉、复议后起诉）件数及结果（维持、纠正、其他、尚未审结），"
-       "以及“均维持”“未被纠错”“无败诉”等表述，应与表四一致。表四数字个数异常时，按表四数字所有可能的读法"
+       "正文中的行政复议、行政诉讼（未经复议直接起诉、复议后起诉）件数及结果（维持、纠正、其他、尚"
+       "未审结），"
+       "以及“均维持”“未被纠错”“无败诉”等表述，应与表四一致。表四数字个数异常时，按表四数字所有可能"
+       "的读法"
        "比较，所有读法都不符时才报告。",
        "Review and lawsuit counts and outcomes stated in the narrative, and words such as "
        "均维持 (all upheld) or 未被纠错 (never corrected), must match table 4. When table 4 is "
        "ambiguous every reading of its numbers is tried.",
        "《政府信息公开条例》第五十条第（三）项；format.md §9、§11 E8"},
-      {"narrative-zero-claim", "正文称未发生，表格却有数字", "Narrative denies what the table shows",
-       Severity::error,
-       "正文称未收到政府信息公开申请、未发生行政复议或行政诉讼，而表三、表四相应单元格不为0，二者必有一错。",
+      {"narrative-zero-claim", "正文称未发生，表格却有数字",
+       "Narrative denies what the table shows", Severity::error,
+       "正文称未收到政府信息公开申请、未发生行政复议或行政诉讼，而表三、表四相应单元格不为0，二者必"
+       "有一错。",
        "The narrative says no applications were received or no review/lawsuit took place, "
        "but the corresponding table cells are not zero.",
        "format.md §9（zero statements）、§11 E8"},
-      {"narrative-table2", "正文主动公开数字与表二不一致",
-       "Narrative figures differ from table 2", Severity::warning,
-       "正文中规章、行政规范性文件的制发、废止、现行有效件数，行政许可、行政处罚、行政强制的处理决定数量，"
-       "以及行政事业性收费金额，应与表二一致。只写“公开”“发布”而未写“制发”的，按本年制发或现行有效两种理解"
+      {"narrative-table2", "正文主动公开数字与表二不一致", "Narrative figures differ from table 2",
+       Severity::warning,
+       "正文中规章、行政规范性文件的制发、废止、现行有效件数，行政许可、行政处罚、行政强制的处理决"
+       "定数量，"
+       "以及行政事业性收费金额，应与表二一致。只写“公开”“发布”而未写“制发”的，按本年制发或现行有效"
+       "两种理解"
        "比较，不符时仅作提示。",
        "Figures the narrative gives about rules, normative documents, licensing, penalty and "
        "coercion decisions and administrative fees must match table 2.",
        "《政府信息公开条例》第二十条；format.md §9"},
       {"narrative-fee", "信息处理费与收费通知情况矛盾或未报告",
        "Information processing fee contradicts table 3 or is not reported", Severity::error,
-       "表三“申请人逾期未按收费通知要求缴纳费用”不为0，说明本年至少发出了同样数量的收费通知。此时第六部分"
-       "应报告收费通知件数，且不得称未发出收费通知或未发生收费事项；正文的收费通知件数也不得少于该行数字。"
+       "表三“申请人逾期未按收费通知要求缴纳费用”不为0，说明本年至少发出了同样数量的收费通知。此时第"
+       "六部分"
+       "应报告收费通知件数，且不得称未发出收费通知或未发生收费事项；正文的收费通知件数也不得少于该"
+       "行数字。"
        "只写“未收取信息处理费”并不矛盾（申请人可能均未缴费），但未报告收费通知件数。",
        "If table 3's row 'fee notice not paid' is non-zero, at least that many fee notices "
        "were issued: section 6 must report them and must not say none were issued.",
        "《政府信息公开信息处理费管理办法》（国办函〔2020〕109号）；format.md T3-12、§2.1"},
+      {"narrative-partition", "正文办理结果分项之和不等于办结总数",
+       "Narrative result groups do not add up to its own total", Severity::warning,
+       "正文列出了全部六类办理结果（予以公开、部分公开、不予公开、无法提供、不予处理、其他处理）时"
+       "，"
+       "各项之和应等于正文自己给出的办结（答复）总数。",
+       "When the narrative lists all six result groups, they must add up to the number of "
+       "applications it says were concluded.",
+       "format.md §9（narrative partition）、§11 E8"},
       {"narrative-reading", "正文数字按另一种口径与表格一致",
        "Narrative figure matches the table under another reading", Severity::info,
-       "正文数字与表格的直接对应项不同，但按另一种口径一致（如“受理33件”等于本年新收31件加上年结转2件），"
+       "正文数字与表格的直接对应项不同，但按另一种口径一致（如“受理33件”等于本年新收31件加上年结转2"
+       "件），"
        "或表格有歧义而正文数字与其中的读法一致。仅作说明，不是错误。",
        "The narrative figure matches the table only under a wider reading (e.g. received "
        "including carried-over applications), or matches one reading of an ambiguous table.",
        "format.md §9（受理 vs 新收）、§12"},
       {"year-consistency", "年份前后不一致", "Years do not agree", Severity::error,
-       "标题年份应与前言的统计期限（YYYY年1月1日至12月31日）以及总体情况首句“YYYY年，…”的年份一致。",
+       "标题年份应与前言的统计期限（YYYY年1月1日至12月31日）以及总体情况首句“YYYY年，…”的年份一致"
+       "。",
        "The title year must equal the year of the statistical period in the preamble and the "
        "year that opens section 1.",
        "format.md §2、§8 Y-1"},
       {"year-stale", "正文出现上年或其他年份作为本年", "Narrative presents another year as current",
        Severity::warning,
-       "正文以“YYYY年，我局…”的句式叙述本年工作，但YYYY为上一年或其他年份（比较、上年结转、整改情况除外），"
+       "正文以“YYYY年，我局…”的句式叙述本年工作，但YYYY为上一年或其他年份（比较、上年结转、整改情况"
+       "除外），"
        "通常是照搬上年报告时遗留的年份。",
        "A sentence presents the previous (or another) year as the current one, usually left "
        "over from last year's report.",
        "format.md §8 Y-2、§11 E5 E12；国办公开办函〔2021〕30号“（四）明确责任”"},
       {"publication-late", "发布日期晚于法定期限", "Publication date after the legal deadline",
        Severity::error,
-       "《条例》第四十九条：县级以上人民政府部门应于每年1月31日前公布上一年度报告，县级以上地方人民政府"
-       "应于每年3月31日前公布（2019年以前的报告统一为3月31日）。报告中写明的日期晚于期限的，至少从文本看"
+       "《条例》第四十九条：县级以上人民政府部门应于每年1月31日前公布上一年度报告，县级以上地方人民"
+       "政府"
+       "应于每年3月31日前公布（2019年以前的报告统一为3月31日）。报告中写明的日期晚于期限的，至少从"
+       "文本看"
        "属于逾期发布。乡镇、街道及无法判断机关类型的不检查。",
        "Departments publish by 31 January, local people's governments by 31 March; a date in "
        "the text later than that means late publication as far as the text shows.",
        "《政府信息公开条例》第四十九条；format.md S-6、S-7、§11 E1"},
       {"section5-no-problem", "第五部分没有写存在的问题", "Section 5 names no problem",
        Severity::warning,
-       "第五部分应写明政府信息公开工作存在的主要问题及改进情况。只有下一步计划、没有任何问题陈述（问题、不足、"
+       "第五部分应写明政府信息公开工作存在的主要问题及改进情况。只有下一步计划、没有任何问题陈述（"
+       "问题、不足、"
        "短板、差距、有待、仍需等）的，不符合要求。",
        "Section 5 must name the main problems, not only plans.",
        "《政府信息公开条例》第五十条第（四）项；format.md §2.1、§11 E14"},
       {"section6-no-fee", "第六部分未报告信息处理费", "Section 6 says nothing about fees",
        Severity::warning,
-       "2021年格式要求在第六部分报告依据《政府信息公开信息处理费管理办法》收取信息处理费的情况（发出收费通知的"
+       "2021年格式要求在第六部分报告依据《政府信息公开信息处理费管理办法》收取信息处理费的情况（发"
+       "出收费通知的"
        "件数和总金额、实际收取的总金额）。第六部分完全未提及信息处理费或收费的，属于内容缺项。",
        "Section 6 should report the information processing fee (notices issued, amounts); it "
        "does not mention fees at all.",
        "国办公开办函〔2021〕30号；国办函〔2020〕109号；format.md §2.1、§11 E13"},
       {"section1-topics", "总体情况缺少规定内容", "Section 1 lacks required topics", Severity::info,
-       "第一部分“总体情况”应概述主动公开、依申请公开、政府信息管理、政府信息公开平台建设、监督保障五方面"
+       "第一部分“总体情况”应概述主动公开、依申请公开、政府信息管理、政府信息公开平台建设、监督保障"
+       "五方面"
        "情况。未出现相应关键词的方面在此列出，供核对。",
        "Section 1 should cover proactive disclosure, disclosure on request, information "
        "management, platforms, and supervision; the topics not found are listed.",
@@ -122,6 +150,7 @@ class TableSide {
       for (int c = 0; c < 5; ++c) {
         const CellRead* x = doc.tables.cell(t4_id(g, c));
         direct[static_cast<std::size_t>(g * 5 + c)] = plain(x);
+        t4_ids_.push_back(t4_id(g, c));
         ambiguous = ambiguous || (x && x->status == CellStatus::ambiguous);
       }
     }
@@ -139,10 +168,8 @@ class TableSide {
   std::optional<double> value(const std::string& id, std::size_t reading) const {
     if (id.compare(0, 3, "t4.") == 0) {
       if (readings_.empty()) return std::nullopt;
-      for (int g = 0; g < 3; ++g) {
-        for (int c = 0; c < 5; ++c) {
-          if (t4_id(g, c) == id) return readings_[reading][static_cast<std::size_t>(g * 5 + c)];
-        }
+      for (std::size_t k = 0; k < t4_ids_.size(); ++k) {
+        if (t4_ids_[k] == id) return readings_[reading][k];
       }
       return std::nullopt;
     }
@@ -228,6 +255,7 @@ class TableSide {
 
   const Document& doc_;
   std::vector<Reading> readings_;
+  std::vector<std::string> t4_ids_;
   bool t4_ambiguous_ = false;
   bool t4_consistent_ = false;
   std::string t4_numbers_;
@@ -262,7 +290,8 @@ Groups groups_of(Topic t) {
     case Topic::rv:
       return {true, false, false, "行政复议", "administrative review"};
     case Topic::lit:
-      return {false, true, true, "行政诉讼（直接起诉+复议后起诉）", "lawsuits (direct + after review)"};
+      return {false, true, true, "行政诉讼（直接起诉+复议后起诉）",
+              "lawsuits (direct + after review)"};
     case Topic::ld:
       return {false, true, false, "未经复议直接起诉", "lawsuits without review"};
     case Topic::lr:
@@ -278,7 +307,7 @@ struct Claim {
   std::vector<Formula> formulas;  // primary first
   double scale = 1;               // claim value × scale is compared (元 → 万元)
   double tolerance = 0;
-  std::string what_zh, what_en;   // the kind of figure, for messages
+  std::string what_zh, what_en;  // the kind of figure, for messages
 };
 
 // The formulas a fact is compared with.
@@ -516,7 +545,8 @@ void compare_fact(const Document& doc, const TableSide& side, const Fact& f, Emi
   const bool ambiguous = t4 && side.t4_ambiguous();
   std::string amb_zh, amb_en;
   if (ambiguous && side.reading_count() > 0) {
-    amb_zh = "（表四数字个数异常，读到的数字为“" + side.t4_numbers() + "”，已按其所有可能的读法比较）";
+    amb_zh =
+        "（表四数字个数异常，读到的数字为“" + side.t4_numbers() + "”，已按其所有可能的读法比较）";
     amb_en = " (table 4 is ambiguous: its numbers '" + side.t4_numbers() +
              "' were tried in every possible placement)";
   } else if (ambiguous) {
@@ -524,24 +554,24 @@ void compare_fact(const Document& doc, const TableSide& side, const Fact& f, Emi
     amb_en = " (the columns of table 4's numbers cannot be settled)";
   }
   if (readings == 0 || std::none_of(usable.begin(), usable.end(), [](bool b) { return b; })) {
-    Finding& fd = em.add(c.rule, Severity::info, "uncertain",
-                         quoted + "无法与表格核对：" + c.formulas[0].zh + "的单元格缺失、无法读取或有歧义" +
-                             amb_zh,
-                         quoted_en + " cannot be checked: the cells of " + c.formulas[0].en +
-                             " are missing, unreadable or ambiguous" + amb_en,
-                         f.offset, cells);
+    Finding& fd = em.add(
+        c.rule, Severity::info, "uncertain",
+        quoted + "无法与表格核对：" + c.formulas[0].zh + "的单元格缺失、无法读取或有歧义" + amb_zh,
+        quoted_en + " cannot be checked: the cells of " + c.formulas[0].en +
+            " are missing, unreadable or ambiguous" + amb_en,
+        f.offset, cells);
     fd.actual = f.value;
     return;
   }
   if (match_all[0] && usable[0]) {
     if (ambiguous) {
-      Finding& fd = em.add("narrative-reading", Severity::info, "uncertain",
-                           quoted + "与" + c.formulas[0].zh + "一致：表四数字个数异常，但按所有合乎算术的读法，" +
-                               c.formulas[0].zh + "均为" + fmt_num(claimed) + "，正文印证了这一读法",
-                           quoted_en + " agrees with " + c.formulas[0].en +
-                               ": table 4 is ambiguous but every consistent reading gives " +
-                               fmt_num(claimed),
-                           f.offset, c.formulas[0].ids);
+      Finding& fd = em.add(
+          "narrative-reading", Severity::info, "uncertain",
+          quoted + "与" + c.formulas[0].zh + "一致：表四数字个数异常，但按所有合乎算术的读法，" +
+              c.formulas[0].zh + "均为" + fmt_num(claimed) + "，正文印证了这一读法",
+          quoted_en + " agrees with " + c.formulas[0].en +
+              ": table 4 is ambiguous but every consistent reading gives " + fmt_num(claimed),
+          f.offset, c.formulas[0].ids);
       fd.expected = claimed;
       fd.actual = f.value;
     } else {
@@ -553,12 +583,12 @@ void compare_fact(const Document& doc, const TableSide& side, const Fact& f, Emi
     if (!match_some[k]) continue;
     std::string zh, en;
     if (k == 0) {
-      zh = quoted + "与表四的部分读法一致（" + c.formulas[0].zh + "可能为" + values_text(values[0]) +
-           "），无法确定" + amb_zh;
+      zh = quoted + "与表四的部分读法一致（" + c.formulas[0].zh + "可能为" +
+           values_text(values[0]) + "），无法确定" + amb_zh;
       en = quoted_en + " agrees with some readings of table 4 only" + amb_en;
     } else {
-      const std::string direct =
-          usable[0] ? c.formulas[0].zh + "为" + values_text(values[0]) : c.formulas[0].zh + "无法读取";
+      const std::string direct = usable[0] ? c.formulas[0].zh + "为" + values_text(values[0])
+                                           : c.formulas[0].zh + "无法读取";
       zh = quoted + "与" + direct + "不同，但等于" + c.formulas[k].zh + "（" + fmt_num(claimed) +
            "）：按此口径一致" + amb_zh;
       en = quoted_en + " differs from " + c.formulas[0].en + " but equals " + c.formulas[k].en +
@@ -583,11 +613,13 @@ void compare_fact(const Document& doc, const TableSide& side, const Fact& f, Emi
   for (std::size_t k = 1; k < nf; ++k) {
     if (!usable[k]) continue;
     zh += "；按“" + c.formulas[k].zh + "”理解为" + values_text(values[k]) + "，也不一致";
-    en += "; read as " + c.formulas[k].en + " it is " + values_text(values[k]) + ", no match either";
+    en +=
+        "; read as " + c.formulas[k].en + " it is " + values_text(values[k]) + ", no match either";
   }
   if (c.scale != 1) {
     zh += "（正文" + fmt_num(f.value) + f.unit + "折合" + fmt_num(claimed) + "万元）";
-    en += " (the narrative's " + fmt_num(f.value) + " yuan is " + fmt_num(claimed) + " x 10,000 yuan)";
+    en += " (the narrative's " + fmt_num(f.value) + " yuan is " + fmt_num(claimed) +
+          " x 10,000 yuan)";
   }
   Finding& fd = em.add(c.rule, c.severity, "fail", zh + amb_zh, en + amb_en, f.offset, cells);
   if (usable[0] && values[0].size() == 1) fd.expected = *values[0].begin();
@@ -640,7 +672,8 @@ void zero_rules(const Document& doc, const TableSide& side, const Facts& facts, 
     if (vs.empty()) {
       em.add("narrative-zero-claim", Severity::info, "uncertain",
              q + "无法与表格核对：" + fm.zh + "无法读取或有歧义",
-             q_en + " cannot be checked: " + fm.en + " is unreadable or ambiguous", z.offset, fm.ids);
+             q_en + " cannot be checked: " + fm.en + " is unreadable or ambiguous", z.offset,
+             fm.ids);
       continue;
     }
     if (vs.count(0.0) && vs.size() == 1) {
@@ -654,11 +687,11 @@ void zero_rules(const Document& doc, const TableSide& side, const Facts& facts, 
              fm.ids);
       continue;
     }
-    Finding& f = em.add("narrative-zero-claim", "fail",
-                        q + "，但表格中" + fm.zh + (vs.size() > 1 ? "可能为" : "为") +
-                            values_text(vs) + "，不为0",
-                        q_en + ", but the table's " + fm.en + " is " + values_text(vs) + ", not 0",
-                        z.offset, fm.ids);
+    Finding& f = em.add(
+        "narrative-zero-claim", "fail",
+        q + "，但表格中" + fm.zh + (vs.size() > 1 ? "可能为" : "为") + values_text(vs) + "，不为0",
+        q_en + ", but the table's " + fm.en + " is " + values_text(vs) + ", not 0", z.offset,
+        fm.ids);
     f.expected = *vs.begin();
     f.actual = 0;
   }
@@ -679,8 +712,9 @@ void outcome_rules(const Document& doc, const TableSide& side, const Facts& fact
     std::string groups;
     if (o.review) groups += "行政复议";
     if (o.direct || o.after_review) {
-      groups += std::string(groups.empty() ? "" : "、") +
-                (o.direct && o.after_review ? "行政诉讼" : o.direct ? "直接起诉" : "复议后起诉");
+      groups += std::string(groups.empty() ? "" : "、") + (o.direct && o.after_review ? "行政诉讼"
+                                                           : o.direct ? "直接起诉"
+                                                                      : "复议后起诉");
     }
     fm.zh = groups + (o.kind == OutcomeKind::all_upheld ? "的结果纠正、其他结果、尚未审结合计"
                                                         : "的结果纠正");
@@ -704,11 +738,11 @@ void outcome_rules(const Document& doc, const TableSide& side, const Facts& fact
       }
       continue;
     }
-    Finding& f = em.add(
-        "narrative-review-litigation", "fail",
-        q + "，但表四" + fm.zh + (vs.size() > 1 ? "可能为" : "为") + values_text(vs) +
-            (o.kind == OutcomeKind::all_upheld ? "，并非全部维持" : "，并非未被纠错"),
-        q_en + ", but table 4's " + fm.en + " is " + values_text(vs), o.offset, fm.ids);
+    Finding& f =
+        em.add("narrative-review-litigation", "fail",
+               q + "，但表四" + fm.zh + (vs.size() > 1 ? "可能为" : "为") + values_text(vs) +
+                   (o.kind == OutcomeKind::all_upheld ? "，并非全部维持" : "，并非未被纠错"),
+               q_en + ", but table 4's " + fm.en + " is " + values_text(vs), o.offset, fm.ids);
     f.expected = *vs.begin();
     f.actual = 0;
   }
@@ -778,12 +812,13 @@ void fee_rules(const Document& doc, const Facts& facts, Emitter& em) {
     if (f.topic != Topic::fee_notices) continue;
     reported = true;
     if (f.value < unpaid) {
-      Finding& fd = em.add("narrative-fee", "fail",
-                           "正文“" + f.phrase + "”，但表三有" + n +
-                               "件申请因逾期未按收费通知缴费而不再处理，收费通知不可能少于" + n + "份",
-                           "the narrative's '" + f.phrase + "' is fewer than the " + n +
-                               " applications table 3 dropped for unpaid fee notices",
-                           f.offset, {r22});
+      Finding& fd =
+          em.add("narrative-fee", "fail",
+                 "正文“" + f.phrase + "”，但表三有" + n +
+                     "件申请因逾期未按收费通知缴费而不再处理，收费通知不可能少于" + n + "份",
+                 "the narrative's '" + f.phrase + "' is fewer than the " + n +
+                     " applications table 3 dropped for unpaid fee notices",
+                 f.offset, {r22});
       fd.expected = unpaid;
       fd.actual = f.value;
     } else {
@@ -793,14 +828,14 @@ void fee_rules(const Document& doc, const Facts& facts, Emitter& em) {
   if (unpaid > 0 && !reported) {
     std::size_t where = heading_offset(doc, 6);
     if (where == kNoOffset && c->located()) where = c->offset;
-    Finding& f = em.add("narrative-fee", Severity::warning, "fail",
-                        "表三有" + n +
-                            "件申请因申请人逾期未按收费通知缴费而不再处理，说明本年至少发出了" + n +
-                            "份收费通知，但正文未报告发出收费通知的件数",
-                        "table 3 has " + n +
-                            " applications dropped for unpaid fee notices, so at least that many "
-                            "notices were issued, but the narrative does not report them",
-                        where, {r22});
+    Finding& f =
+        em.add("narrative-fee", Severity::warning, "fail",
+               "表三有" + n + "件申请因申请人逾期未按收费通知缴费而不再处理，说明本年至少发出了" +
+                   n + "份收费通知，但正文未报告发出收费通知的件数",
+               "table 3 has " + n +
+                   " applications dropped for unpaid fee notices, so at least that many "
+                   "notices were issued, but the narrative does not report them",
+               where, {r22});
     f.expected = unpaid;
   } else if (unpaid == 0 && !reported) {
     em.pass();
@@ -816,11 +851,10 @@ void year_rules(const Document& doc, const Facts& facts, Emitter& em) {
     if (p.start_year == y && p.end_year == y) {
       em.pass();
     } else {
-      Finding& f = em.add("year-consistency", "fail",
-                          "统计期限“" + p.phrase + "”与标题年份" + ys + "年不一致",
-                          "the statistical period '" + p.phrase + "' does not match the title year " +
-                              ys,
-                          p.offset);
+      Finding& f = em.add(
+          "year-consistency", "fail", "统计期限“" + p.phrase + "”与标题年份" + ys + "年不一致",
+          "the statistical period '" + p.phrase + "' does not match the title year " + ys,
+          p.offset);
       f.expected = y;
       f.actual = p.start_year != y ? p.start_year : p.end_year;
     }
@@ -909,8 +943,8 @@ void publication_rule(const Document& doc, const Facts& facts, Emitter& em) {
     const std::string deadline = std::to_string(y + 1) + "年" + std::to_string(month) + "月" +
                                  (month == 3 ? "31" : "31") + "日";
     em.add("publication-late", "fail",
-           "报告所署日期“" + d.phrase + "”晚于" + kind + "公布" + std::to_string(y) + "年度报告的法定期限" +
-               deadline,
+           "报告所署日期“" + d.phrase + "”晚于" + kind + "公布" + std::to_string(y) +
+               "年度报告的法定期限" + deadline,
            "the report's date '" + d.phrase + "' is after the legal deadline for a " + kind_en +
                " (" + std::to_string(y + 1) + "-" + (month == 3 ? "03" : "01") + "-31)",
            d.offset);
@@ -923,17 +957,24 @@ void section_rules(const Document& doc, Emitter& em) {
   // 五: a problem statement.
   if (doc.outline.section(5)) {
     const std::string_view b = section_body(doc, 5);
-    if (b.empty() || has_any(b, {"问题", "不足", "短板", "差距", "有待", "仍需", "尚需", "还需",
-                                 "薄弱", "欠缺", "不够", "不强", "不高", "不到位", "不完善", "不充分",
-                                 "不平衡", "滞后", "缺乏", "困难", "瓶颈", "弱项", "亟需", "亟待",
-                                 "不规范", "不及时", "不深入", "不全面", "偏少", "较少", "单一"})) {
+    if (b.empty() ||
+        has_any(b, {"问题",   "不足",   "短板",   "差距",   "有待", "仍需",   "尚需",   "还需",
+                    "薄弱",   "欠缺",   "不够",   "不强",   "不高", "不到位", "不完善", "不充分",
+                    "不平衡", "滞后",   "缺乏",   "困难",   "瓶颈", "弱项",   "亟需",   "亟待",
+                    "不规范", "不及时", "不深入", "不全面", "偏少", "较少",   "单一"})) {
       em.pass();
     } else {
       em.add("section5-no-problem", "fail",
-             "第五部分未写明存在的任何问题（未出现“问题”“不足”“短板”“差距”“有待”等表述），只有改进计划",
+             "第五部分未写明存在的任何问题（未出现“问题”“不足”“短板”“差距”“有待”等表述），只有改进"
+             "计划",
              "section 5 states no problem at all, only plans", heading_offset(doc, 5));
     }
   }
+  // 六 and 一: requirements of the 2021 format (the fee rules of 国办函〔2020〕109号 apply
+  // from 2021; 2019 and 2020 reports were not asked for them).
+  const bool format_2021 =
+      doc.outline.year ? *doc.outline.year >= 2021 : doc.outline.format == "2021";
+  if (!format_2021) return;
   // 六: the information processing fee.
   if (doc.outline.section(6)) {
     const std::string_view b = section_body(doc, 6);
@@ -978,6 +1019,70 @@ void section_rules(const Document& doc, Emitter& em) {
   }
 }
 
+// The narrative's own arithmetic: 办结N件，其中予以公开a件、部分公开b件 … (all six groups).
+void partition_rule(const Facts& facts, Emitter& em) {
+  const Fact* total = nullptr;
+  double sum = 0;
+  unsigned groups = 0;  // bit per result group
+  auto close = [&]() {
+    if (total && groups == 0x3F) {
+      if (sum == total->value) {
+        em.pass();
+      } else {
+        Finding& f =
+            em.add("narrative-partition", "fail",
+                   "正文“" + total->phrase + "”，但其后列出的六类办理结果之和为" + fmt_num(sum),
+                   "the narrative's '" + total->phrase +
+                       "', but the six result groups it lists add up to " + fmt_num(sum),
+                   total->offset);
+        f.expected = total->value;
+        f.actual = sum;
+      }
+    }
+    total = nullptr;
+    sum = 0;
+    groups = 0;
+  };
+  for (const auto& f : facts.facts) {
+    if (total && f.section != total->section) close();
+    unsigned bit = 0;
+    switch (f.topic) {
+      case Topic::app_concluded:
+      case Topic::app_handled:
+        close();
+        total = &f;
+        continue;
+      case Topic::res_granted:
+        bit = 0x01;
+        break;
+      case Topic::res_partial:
+        bit = 0x02;
+        break;
+      case Topic::res_granted_partial:
+        bit = 0x03;
+        break;
+      case Topic::res_withheld:
+        bit = 0x04;
+        break;
+      case Topic::res_unavailable:
+        bit = 0x08;
+        break;
+      case Topic::res_declined:
+        bit = 0x10;
+        break;
+      case Topic::res_other:
+        bit = 0x20;
+        break;
+      default:
+        continue;
+    }
+    if (!total || (groups & bit)) continue;  // a group named twice: not one partition
+    groups |= bit;
+    sum += f.value;
+  }
+  close();
+}
+
 }  // namespace
 
 void run_narrative_rules(const Document& doc, Emitter& em) {
@@ -989,6 +1094,7 @@ void run_narrative_rules(const Document& doc, Emitter& em) {
       if (f.topic == Topic::fee_notices || f.topic == Topic::fee_amount) continue;
       compare_fact(doc, side, f, em);
     }
+    partition_rule(facts, em);
     zero_rules(doc, side, facts, em);
     outcome_rules(doc, side, facts, em);
     fee_rules(doc, facts, em);
