@@ -126,28 +126,35 @@ struct Document {
   Outline outline;
   Tables tables;
   explicit Document(std::string_view text)
-      : source(text), norm(normalise(text)), flat(compact(norm, 0, norm.text.size())) {}
+      : source(text),
+        norm(normalise(text)),
+        flat(compact(norm, 0, norm.text.size())),
+        read_text_(text) {}
   // A document read from `text` derived from `original` (e.g. HTML turned into text):
   // origin[i] is the byte of `original` behind byte i of `text`, so every position still
   // points into the input as supplied.
   Document(std::string_view original, std::string_view text,
            const std::vector<std::uint32_t>& origin)
-      : source(original), norm(normalise(text)) {
+      : source(original), norm(normalise(text)), read_text_(text) {
+    to_read_ = norm.orig;
     for (auto& o : norm.orig) o = origin[o];
     flat = compact(norm, 0, norm.text.size());
   }
   std::size_t orig(std::size_t norm_offset) const { return norm.orig[norm_offset]; }
-  // The input as supplied behind the normalised range [nb, ne): from the first character's
-  // source to the end of the last one's (markup between them, as in HTML, is kept; markup
-  // after the last character is not).
+  // The text behind the normalised range [nb, ne) as the reader saw it: the input itself,
+  // or for HTML the page's text without its markup (entities decoded).
   std::string raw(std::size_t nb, std::size_t ne) const {
     if (ne <= nb) return {};
-    const std::size_t b = orig(nb);
-    std::size_t e = orig(ne - 1);
-    const std::string_view src = source.text();
-    if (e < src.size()) next_cp(src, e);
-    return e > b ? std::string(src.substr(b, e - b)) : std::string();
+    const auto& map = to_read_.empty() ? norm.orig : to_read_;
+    const std::size_t b = map[nb];
+    std::size_t e = map[ne - 1];
+    if (e < read_text_.size()) next_cp(read_text_, e);
+    return e > b ? std::string(read_text_.substr(b, e - b)) : std::string();
   }
+
+ private:
+  std::string_view read_text_;          // what was normalised
+  std::vector<std::uint32_t> to_read_;  // normalised byte -> read_text_ byte (derived text only)
 };
 
 void read_outline(Document& doc);

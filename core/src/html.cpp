@@ -903,37 +903,6 @@ class Converter {
 
 HtmlText html_to_text(std::string_view html) { return Converter(html).run(); }
 
-void remap_to_html(Result& r, const HtmlText& h, std::string_view html) {
-  const Source text(h.text);
-  const Source source(html);
-  struct Item {
-    int* line;
-    int* column;
-    std::uint32_t offset;
-  };
-  std::vector<Item> items;
-  const auto add = [&](int& line, int& column) {
-    if (line < 1 || line > text.line_count() || column < 1) return;
-    std::size_t at = text.line_start(line);
-    for (int c = 1; c < column && at < h.text.size() && h.text[at] != '\n'; ++c) {
-      next_cp(h.text, at);
-    }
-    items.push_back({&line, &column, h.origin[at]});
-  };
-  for (auto& c : r.cells) add(c.line, c.column);
-  for (auto& f : r.findings) add(f.line, f.column);
-  for (auto& s : r.sections) add(s.line, s.column);
-  // In source order, so that positions along one long line (a minified page) are counted
-  // forward once.
-  std::sort(items.begin(), items.end(),
-            [](const Item& a, const Item& b) { return a.offset < b.offset; });
-  for (const Item& it : items) {
-    const auto [line, column] = source.position(it.offset);
-    *it.line = line;
-    *it.column = column;
-  }
-}
-
 // ----- detection ------------------------------------------------------------------------
 
 bool looks_like_html(std::string_view text) {

@@ -13,8 +13,6 @@
 #include <string_view>
 #include <vector>
 
-#include "nianbao/nianbao.hpp"
-
 namespace nianbao::detail {
 
 // True when the text is an HTML document or fragment (a <table>, <html>, <body>, <p>, <div> ...
@@ -30,11 +28,6 @@ struct HtmlText {
 };
 // `html` is UTF-8 already (see html_declared_charset for the decoder).
 HtmlText html_to_text(std::string_view html);
-
-// Moves every position of `r` (cells, findings, sections), given as line:column of h.text
-// (the text check() read), to line:column of `html`, the source h was made from. Positions
-// of 0 (not located) stay 0.
-void remap_to_html(Result& r, const HtmlText& h, std::string_view html);
 
 // The charset declared by <meta charset=...> or <meta http-equiv="Content-Type"
 // content="...; charset=...">, lower-cased ("gbk", "gb2312", "gb18030", "utf-8"), or "" when

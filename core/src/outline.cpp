@@ -82,6 +82,7 @@ std::string_view trim(std::string_view s) {
 void read_title(Document& doc, std::size_t limit) {
   const std::string& t = doc.norm.text;
   std::string joined;
+  std::vector<std::size_t> line_starts;                  // where each title line begins in `joined`
   std::vector<std::pair<std::size_t, std::size_t>> map;  // joined byte -> norm byte
   std::size_t pos = 0;
   int nonempty = 0;
@@ -112,6 +113,7 @@ void read_title(Document& doc, std::size_t limit) {
         first_line = line_norm;
         first_line_set = true;
       }
+      line_starts.push_back(joined.size());
       for (std::size_t k = 0; k < body.size(); ++k) {
         if (is_space_byte(body[k])) continue;
         joined.push_back(body[k]);
@@ -141,7 +143,14 @@ void read_title(Document& doc, std::size_t limit) {
   }
   if (ypos != std::string::npos) {
     doc.outline.year = std::stoi(joined.substr(ypos, 4));
-    std::string agency = joined.substr(0, ypos);
+    // The agency stands before the year on the title's own line, or on the line above when
+    // the year opens its line ("湘乡市自然资源局" / "2025年政府信息公开工作年度报告"); text
+    // further up (a site's navigation) is not part of it.
+    std::size_t li = 0;
+    while (li + 1 < line_starts.size() && line_starts[li + 1] <= ypos) ++li;
+    std::size_t from = line_starts.empty() ? 0 : line_starts[li];
+    if (from == ypos && li > 0 && ypos - line_starts[li - 1] <= 90) from = line_starts[li - 1];
+    std::string agency = joined.substr(from, ypos - from);
     for (const char* suffix : {"关于"}) {
       const std::size_t sl = std::strlen(suffix);
       if (agency.size() >= sl && agency.compare(agency.size() - sl, sl, suffix) == 0) {
