@@ -40,7 +40,9 @@ if [ -f package.json ]; then
   if [ ! -f "$stamp" ] || [ package.json -nt "$stamp" ] ||
      { [ -f package-lock.json ] && [ package-lock.json -nt "$stamp" ]; }; then
     echo "setup: npm install"
-    PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm install --no-audit --no-fund
+    # --omit=optional: pdfjs-dist's optional native canvas (33 MB) is not needed for text (web/pdf/pdfjs-node.mjs)
+    PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm install --no-audit --no-fund --omit=optional
+    touch "$stamp"   # npm leaves it alone when nothing changed
   else
     echo "setup: node_modules up to date"
   fi

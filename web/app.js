@@ -652,6 +652,11 @@ function onPaste(ev) {
 function onFile() {
   var f = ui.file.files && ui.file.files[0];
   if (!f) return;
+  if (typeof readReportFile === 'function') {  // PDF, Word, HTML and text files: web/pdf/page-files.js
+    readReportFile(f).catch(function () { /* shown in the page */ });
+    ui.file.value = '';
+    return;
+  }
   var reader = new FileReader();
   reader.onload = function () {
     var d = decodeFile(reader.result);

@@ -10,16 +10,18 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { createHash } from 'node:crypto';
+import { filesScript, pdfPayloadBase64 } from './pdf/bundle.mjs';
 
 const webDir = dirname(fileURLToPath(import.meta.url));
 
 function parseArgs(argv) {
-  const args = { core: null, out: null, quiet: false };
+  const args = { core: null, out: null, quiet: false, pdf: true };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === '--core') args.core = argv[++i];
     else if (a === '--out') args.out = argv[++i];
     else if (a === '--quiet') args.quiet = true;
+    else if (a === '--no-pdf') args.pdf = false;  // page without pdf.js (size comparison)
     else throw new Error(`unknown argument: ${a}`);
   }
   if (!args.core || !args.out) {
@@ -46,19 +48,22 @@ function replaceOnce(haystack, marker, value) {
   return haystack.slice(0, i) + value + haystack.slice(i + marker.length);
 }
 
-export function buildPage(coreSource) {
+export function buildPage(coreSource, { pdf = true } = {}) {
   const read = (f) => readFileSync(join(webDir, f), 'utf8');
   const worker = read('worker.js');
   const cut = worker.indexOf('/*__PRELUDE_END__*/');
   if (cut < 0) throw new Error('worker.js lacks /*__PRELUDE_END__*/');
   if (!/createNianbao/.test(coreSource)) throw new Error('the core script does not define createNianbao');
   const workerSource = worker.slice(0, cut) + '\n' + coreSource + '\n' + worker.slice(cut);
-  const app = ['i18n.js', 'paste.js', 'tables.js', 'app.js'].map((f) => `// ---- ${f}\n${read(f)}`).join('\n');
+  const app = ['i18n.js', 'paste.js', 'tables.js', 'app.js'].map((f) => `// ---- ${f}\n${read(f)}`).join('\n') +
+    `\n${filesScript()}\n// ---- pdf/page-files.js\n${read('pdf/page-files.js')}`;  // report files (web/pdf/)
   const appSource = `(function () {\n'use strict';\n${app}\n})();`;
   let html = read('index.html');
   html = replaceOnce(html, '/*__NIANBAO_STYLE__*/', styleSafe(read('style.css')));
   html = replaceOnce(html, '/*__NIANBAO_WORKER__*/', scriptSafe(workerSource, 'the worker'));
   html = replaceOnce(html, '/*__NIANBAO_APP__*/', scriptSafe(appSource, 'the page script'));
+  // pdf.js, gzip + base64, unpacked by the page only when a PDF arrives (web/pdf/page-files.js)
+  if (html.includes('/*__NIANBAO_PDFJS__*/')) html = replaceOnce(html, '/*__NIANBAO_PDFJS__*/', pdf ? pdfPayloadBase64() : '');
   // Only the page's own inline script may run: its hash goes into script-src. Browsers that know
   // hashes then ignore 'unsafe-inline', so injected inline handlers (onerror=...) would not run.
   const open = '<script>';
@@ -72,7 +77,7 @@ export function buildPage(coreSource) {
 function main() {
   const args = parseArgs(process.argv.slice(2));
   const core = readFileSync(resolve(args.core), 'utf8');
-  const html = buildPage(core);
+  const html = buildPage(core, { pdf: args.pdf });
   const out = resolve(args.out);
   mkdirSync(dirname(out), { recursive: true });
   writeFileSync(out, html);

@@ -1,0 +1,221 @@
+// Report files in the page: drop zone and file picker for PDF, Word (.docx), HTML and text files.
+// Part of the page script: concatenated by web/build.mjs after app.js (uses ui, state, S, fmt,
+// requestUiCheck, clearHighlight, render from there) and after the bundled web/pdf modules
+// (nianbaoFiles). pdf.js lives gzip-compressed (base64) in <template id="nianbao-pdfjs">; it is
+// unpacked into a blob worker only when the first PDF arrives, so checking pasted text never pays for it.
+
+var FILE_STRINGS = {
+  zh: {
+    openFile: '打开文件',
+    reportHint: '粘贴整篇报告，或把报告文件（PDF、Word .docx、网页、文本）拖到这里。文件只在本机读取，不上传。',
+    dropHere: '松开鼠标，读取这个文件',
+    fileReading: '正在读取 {name}…',
+    fileReadPdf: '已读取 {name}（PDF，{pages} 页，用时 {ms} 毫秒）。下面是从文件中读出的文字，核验的就是这些内容；表格的每一行在一行里，单元格之间用制表符分隔。',
+    fileReadDocx: '已读取 {name}（Word 文档）。下面是从文件中读出的文字，核验的就是这些内容；合并单元格已展开。',
+    fileReadHtml: '已读取 {name}（网页，{enc}）。下面是从文件中读出的文字。',
+    fileError: '无法读取 {name}：{msg}',
+    pdfUnavailable: '这个页面版本不含 PDF 读取功能。',
+    pdfEmptyPages: '注意：第 {list} 页没有文字层（可能是扫描图片），这些页的内容没有被核验。',
+    kindPdf: 'PDF'
+  },
+  en: {
+    openFile: 'Open a file',
+    reportHint: 'Paste the whole report, or drop the report file (PDF, Word .docx, web page, text) here. Files are read on this computer only, never uploaded.',
+    dropHere: 'Release to read this file',
+    fileReading: 'Reading {name}…',
+    fileReadPdf: 'Read {name} (PDF, {pages} pages, {ms} ms). Below is the text recovered from the file: this is exactly what is checked; each table row is one line, cells separated by tabs.',
+    fileReadDocx: 'Read {name} (Word document). Below is the text recovered from the file: this is exactly what is checked; merged cells are expanded.',
+    fileReadHtml: 'Read {name} (web page, {enc}). Below is the text recovered from the file.',
+    fileError: 'Could not read {name}: {msg}',
+    pdfUnavailable: 'This build of the page cannot read PDF files.',
+    pdfEmptyPages: 'Note: page(s) {list} have no text layer (probably scanned images); their content was not checked.',
+    kindPdf: 'PDF'
+  }
+};
+(function mergeFileStrings() {
+  for (var lang in FILE_STRINGS) {
+    if (!STRINGS[lang]) continue;
+    for (var k in FILE_STRINGS[lang]) STRINGS[lang][k] = FILE_STRINGS[lang][k];
+  }
+})();
+
+var pdfw = { worker: null, starting: null, next: 1, waiters: {}, bootMs: null };
+
+function base64ToBytes(b64) {
+  var bin = atob(b64);
+  var out = new Uint8Array(bin.length);
+  for (var i = 0; i < bin.length; i++) out[i] = bin.charCodeAt(i);
+  return out;
+}
+
+// Unpacks pdf.js and starts its worker (once). Resolves with the Worker.
+function startPdfWorker() {
+  if (pdfw.starting) return pdfw.starting;
+  pdfw.starting = new Promise(function (resolve, reject) {
+    var holder = document.getElementById('nianbao-pdfjs');
+    var payload = holder ? (holder.content || holder).textContent.replace(/\s+/g, '') : '';
+    if (!payload) { reject(new Error(S().pdfUnavailable)); return; }
+    var t0 = performance.now();
+    var gz = new Blob([base64ToBytes(payload)]);
+    new Response(gz.stream().pipeThrough(new DecompressionStream('gzip'))).blob().then(function (src) {
+      var url = URL.createObjectURL(new Blob([src], { type: 'text/javascript' }));
+      var w = new Worker(url);
+      w.onmessage = function (ev) {
+        var m = ev.data || {};
+        if (m.type === 'pdf-ready') {
+          URL.revokeObjectURL(url);
+          pdfw.bootMs = performance.now() - t0;
+          if (m.ok) resolve(w); else reject(new Error('pdf.js did not load'));
+          return;
+        }
+        var waiter = pdfw.waiters[m.id];
+        if (!waiter) return;
+        delete pdfw.waiters[m.id];
+        if (m.error) {
+          var e = new Error(m.error.message);
+          e.name = m.error.name;
+          waiter.reject(e);
+        } else {
+          waiter.resolve(m.pages);
+        }
+      };
+      w.onerror = function (ev) {
+        if (ev && ev.preventDefault) ev.preventDefault();
+        var err = new Error((ev && ev.message) || 'PDF worker error');
+        reject(err);
+        for (var id in pdfw.waiters) pdfw.waiters[id].reject(err);
+        pdfw.waiters = {};
+        pdfw.starting = null;  // a later PDF starts a fresh worker
+        w.terminate();
+      };
+      pdfw.worker = w;
+    }, reject);
+  });
+  pdfw.starting.catch(function () { pdfw.starting = null; });
+  return pdfw.starting;
+}
+
+// getPdfPages for nianbaoFiles.extractFile: bytes → [[item]] per page, in the pdf.js worker.
+function pdfPagesInWorker(bytes) {
+  return startPdfWorker().then(function (w) {
+    return new Promise(function (resolve, reject) {
+      var id = pdfw.next++;
+      pdfw.waiters[id] = { resolve: resolve, reject: reject };
+      var copy = bytes.slice().buffer;  // transferred to the worker
+      w.postMessage({ type: 'pdf', id: id, bytes: copy }, [copy]);
+    });
+  });
+}
+
+function extractInPage(bytes, name) {
+  return nianbaoFiles.extractFile(bytes, name, { getPdfPages: pdfPagesInWorker });
+}
+
+function showFileError(name, e) {
+  var msg = e && e.code ? (state.lang === 'en' ? e.message_en : e.message) : String((e && e.message) || e);
+  // Never leave an earlier text or result on screen for a file that could not be read.
+  ui.textarea.value = '';
+  clearHighlight();
+  state.last = null;
+  requestUiCheck();
+  var text = fmt(S().fileError, { name: name, msg: msg });
+  ui.verdict.textContent = text;
+  ui.verdict.className = 'verdict v-error';
+  ui.notice.textContent = text;
+  document.body.setAttribute('data-file', 'error');
+  document.body.setAttribute('data-file-error', (e && e.code) || 'error');
+}
+
+// Reads one File (from the picker or a drop) into the paste area and checks it.
+function readReportFile(file) {
+  var name = file.name || '';
+  var t0 = performance.now();
+  document.body.setAttribute('data-file', 'reading');
+  document.body.removeAttribute('data-file-error');
+  ui.notice.textContent = fmt(S().fileReading, { name: name });
+  return file.arrayBuffer().then(function (buf) {
+    return extractInPage(new Uint8Array(buf), name);
+  }).then(function (f) {
+    var ms = Math.round(performance.now() - t0);
+    state.timing.lastFileRead = ms;
+    ui.textarea.value = f.text;
+    ui.textarea.scrollTop = 0;
+    clearHighlight();
+    var s = S();
+    var note;
+    if (f.kind === 'pdf') {
+      note = fmt(s.fileReadPdf, { name: name, pages: f.pages, ms: ms });
+      if (f.emptyPages && f.emptyPages.length) note += ' ' + fmt(s.pdfEmptyPages, { list: f.emptyPages.join(', ') });
+    }
+    else if (f.kind === 'docx') note = fmt(s.fileReadDocx, { name: name });
+    else if (f.kind === 'html') note = fmt(s.fileReadHtml, { name: name, enc: f.encoding });
+    else note = fmt(s.fileRead, { name: name, enc: f.encoding });
+    ui.notice.textContent = note;
+    document.body.setAttribute('data-file', 'read');
+    document.body.setAttribute('data-file-kind', f.kind);
+    requestUiCheck();
+    return f;
+  }, function (e) {
+    showFileError(name, e);
+    throw e;
+  });
+}
+
+// Drop zone: the whole input pane. Files dropped anywhere else are refused (the browser would
+// otherwise navigate away to the file).
+(function wireDrop() {
+  var zone = ui.editor.closest('.input-pane') || ui.editor;
+  var depth = 0;
+  function hasFiles(ev) {
+    var dt = ev.dataTransfer;
+    if (!dt) return false;
+    var types = dt.types || [];
+    for (var i = 0; i < types.length; i++) if (types[i] === 'Files') return true;
+    return false;
+  }
+  zone.addEventListener('dragenter', function (ev) {
+    if (!hasFiles(ev)) return;
+    ev.preventDefault();
+    depth++;
+    zone.classList.add('drop-active');
+    zone.setAttribute('data-drop-label', S().dropHere);
+  });
+  zone.addEventListener('dragover', function (ev) {
+    if (!hasFiles(ev)) return;
+    ev.preventDefault();
+    ev.dataTransfer.dropEffect = 'copy';
+  });
+  zone.addEventListener('dragleave', function () {
+    depth = Math.max(0, depth - 1);
+    if (!depth) zone.classList.remove('drop-active');
+  });
+  zone.addEventListener('drop', function (ev) {
+    depth = 0;
+    zone.classList.remove('drop-active');
+    var files = ev.dataTransfer && ev.dataTransfer.files;
+    if (!files || !files.length) return;  // a text drop: the textarea handles it
+    ev.preventDefault();
+    ev.stopPropagation();
+    readReportFile(files[0]).catch(function () { /* shown in the page */ });
+  }, true);
+  window.addEventListener('dragover', function (ev) { if (hasFiles(ev)) ev.preventDefault(); });
+  window.addEventListener('drop', function (ev) { if (hasFiles(ev)) ev.preventDefault(); });
+  ui.file.setAttribute('accept', '.pdf,.docx,.html,.htm,.txt,.text,.csv,application/pdf,application/vnd.openxmlformats-officedocument.wordprocessingml.document,text/html,text/plain');
+  applyStatic();
+})();
+
+// API hooks for embedders and tests: window.nianbao.extractFile(bytes, name) → {kind, text, ...};
+// window.nianbao.checkFile(bytes, name, options) → result with result.file = {name, kind, text, ...}.
+window.nianbao.extractFile = function (bytes, name) {
+  return extractInPage(bytes instanceof Uint8Array ? bytes : new Uint8Array(bytes), String(name || ''));
+};
+window.nianbao.checkFile = function (bytes, name, options) {
+  return window.nianbao.extractFile(bytes, name).then(function (f) {
+    return window.nianbao.check(f.text, options).then(function (r) {
+      r.file = { name: String(name || ''), kind: f.kind, pages: f.pages, encoding: f.encoding, text: f.text };
+      return r;
+    });
+  });
+};
+window.nianbao.readFile = readReportFile;
+window.nianbao.pdfTiming = function () { return { bootMs: pdfw.bootMs, started: !!pdfw.worker }; };
