@@ -1,0 +1,382 @@
+// End-to-end tests of the embedding files in headless Debian Chromium (playwright-core;
+// toolchain.md §6), served over http from NIANBAO_DIST (default build/wasm/dist):
+// <nianbao-check> on the hostile demo page (looks and works right), the nianbao-result event
+// (detail equals the Node.js API result, which tests/js/api.test.mjs ties to the native CLI), the
+// ignore / min-severity options, no style leak, a strict-CSP host, the iframe embed and the module
+// API in a module worker. Prints `ok - …` / `not ok - …`, `#` notes and `N passed, N failed`.
+let chromium;
+try {
+  ({ chromium } = await import('playwright-core'));
+} catch (e) {
+  console.log('not ok - playwright-core is not installed: run `npm install` at the repository root');
+  console.log('0 passed, 1 failed');
+  process.exit(1);
+}
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { isDeepStrictEqual } from 'node:util';
+import { serve } from '../../scripts/serve.mjs';
+
+const repo = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const DIST = process.env.NIANBAO_DIST || join(repo, 'build', 'wasm', 'dist');
+const CORPUS = process.env.NIANBAO_CORPUS_DIR || join(repo, '..', 'shared', 'corpus');
+const SHOTS = process.env.NIANBAO_SHOT_DIR || tmpdir();
+const TEST_TIMEOUT_MS = 45000;
+const TOTAL_TIMEOUT_MS = 240000;
+
+let passed = 0;
+let failed = 0;
+const killer = setTimeout(() => {
+  console.log(`not ok - the whole run exceeded ${TOTAL_TIMEOUT_MS / 1000} s`);
+  console.log(`${passed} passed, ${failed + 1} failed`);
+  process.exit(1);
+}, TOTAL_TIMEOUT_MS);
+
+function assert(cond, message) {
+  if (!cond) throw new Error(message);
+}
+function assertEq(actual, expected, message) {
+  if (actual !== expected) throw new Error(`${message}: expected ${JSON.stringify(expected)}, got ${JSON.stringify(actual)}`);
+}
+function assertDeep(actual, expected, message) {
+  if (!isDeepStrictEqual(actual, expected)) {
+    throw new Error(`${message}: objects differ (got ${JSON.stringify(actual).slice(0, 200)}…)`);
+  }
+}
+
+async function test(name, fn) {
+  let timer;
+  try {
+    await Promise.race([fn(), new Promise((_, reject) => {
+      timer = setTimeout(() => reject(new Error(`timed out after ${TEST_TIMEOUT_MS} ms`)), TEST_TIMEOUT_MS);
+    })]);
+    passed++;
+    console.log(`ok - ${name}`);
+  } catch (e) {
+    failed++;
+    console.log(`not ok - ${name}\n  ${String((e && e.stack) || e).split('\n').slice(0, 4).join('\n  ')}`);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+// Records every nianbao-result event of the page (document level: the event is composed).
+async function recordEvents(page) {
+  await page.addInitScript(() => {
+    window.__events = [];
+    document.addEventListener('nianbao-result', (ev) => {
+      window.__events.push({ id: ev.target.id, detail: ev.detail, composed: ev.composed, bubbles: ev.bubbles });
+    });
+  });
+}
+async function waitEvents(page, id, count) {
+  await page.waitForFunction(([i, n]) => window.__events.filter((e) => e.id === i).length >= n, [id, count], { timeout: 20000 });
+  const all = await page.evaluate((i) => window.__events.filter((e) => e.id === i), id);
+  return all[all.length - 1];
+}
+const eventCount = (page, id) => page.evaluate((i) => window.__events.filter((e) => e.id === i).length, id);
+
+// Computed style of an element inside an element's shadow root.
+function shadowStyle(page, host, selector, props) {
+  return page.evaluate(([h, s, p]) => {
+    const node = document.querySelector(h).shadowRoot.querySelector(s);
+    if (!node) return null;
+    const cs = getComputedStyle(node);
+    const r = node.getBoundingClientRect();
+    const out = { width: r.width, height: r.height };
+    for (const k of p) out[k] = cs.getPropertyValue(k);
+    return out;
+  }, [host, selector, props]);
+}
+
+async function main() {
+  for (const f of ['nianbao.js', 'nianbao.wasm', 'nianbao-widget.js', 'embed.html', 'widget-demo.html']) {
+    if (!existsSync(join(DIST, f))) {
+      console.log(`not ok - ${join(DIST, f)} does not exist (build the Emscripten tree first)`);
+      console.log('0 passed, 1 failed');
+      process.exit(1);
+    }
+  }
+  const report000 = readFileSync(join(CORPUS, '000-xiangxiang-ziranziyuan-2025', 'report.txt'), 'utf8');
+  const report004 = readFileSync(join(CORPUS, '004-suqian-shuyang-county-2025', 'report.md'), 'utf8');
+  // The reference: the same dist/nianbao.js in Node.js.
+  const { createChecker } = await import(pathToFileURL(join(DIST, 'nianbao.js')));
+  const node = await createChecker();
+  const rules000 = [...new Set(node.check(report000).findings.map((f) => f.rule))];
+
+  const { server, url: base } = await serve(DIST, 0);
+  const userDir = mkdtempSync(join(tmpdir(), 'nianbao-widget-chromium-'));
+  const context = await chromium.launchPersistentContext(userDir, {
+    executablePath: '/usr/bin/chromium',
+    headless: true,
+    viewport: { width: 1100, height: 900 },
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+      '--disable-background-networking', '--disable-component-update', '--disable-sync']
+  });
+  // Extra host pages, served from the same origin as dist/.
+  const extra = {
+    'plain-host.html': { body: `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>plain host</title>
+<script type="module" src="nianbao-widget.js"></script></head><body>
+<p class="verdict" id="light-verdict">light verdict</p><ol><li class="finding" id="light-finding">light finding</li></ol>
+<textarea class="paste" id="light-ta">x</textarea><div class="nb" id="light-nb">x</div>
+<nianbao-check id="w" lang="en">
+行政复议	1	0	0	0	1</nianbao-check></body></html>` },
+    'csp-host.html': {
+      body: `<!doctype html><html><head><meta charset="utf-8"><title>strict CSP host</title>
+<script type="module" src="nianbao-widget.js"></script></head><body><nianbao-check id="w" compact></nianbao-check></body></html>`,
+      headers: { 'Content-Security-Policy': "default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; connect-src 'self'; style-src 'self'" }
+    },
+    'iframe-host.html': { body: `<!doctype html><html><head><meta charset="utf-8"><title>iframe host</title></head><body>
+<iframe id="f" src="embed.html?lang=en&compact=1&ignore=${encodeURIComponent(rules000[0])}&min-severity=warning" title="nianbao" style="width:100%;height:300px;border:0"></iframe>
+<script>window.__msgs = []; window.addEventListener('message', function (e) { if (e.data && e.data.source === 'nianbao') window.__msgs.push({ origin: e.origin, data: e.data }); });</script>
+</body></html>` },
+    'worker-host.html': { body: '<!doctype html><html><head><meta charset="utf-8"><title>worker host</title></head><body></body></html>' }
+  };
+  await context.route((u) => Object.prototype.hasOwnProperty.call(extra, new URL(u).pathname.slice(1)), (route) => {
+    const e = extra[new URL(route.request().url()).pathname.slice(1)];
+    route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', headers: e.headers || {}, body: e.body });
+  });
+  const consoleErrors = [];
+  context.on('page', (p) => p.on('pageerror', (e) => consoleErrors.push(String(e))));
+
+  try {
+    // -------------------------------------------------------------------------------------------
+    const demo = await context.newPage();
+    demo.on('pageerror', (e) => consoleErrors.push(String(e)));
+    await recordEvents(demo);
+    let t0 = Date.now();
+    await demo.goto(base + 'widget-demo.html');
+    await demo.evaluate(() => Promise.all([document.getElementById('full').ready, document.getElementById('compact').ready]));
+    console.log(`# demo page: both widgets ready ${Date.now() - t0} ms after navigation started`);
+    const engines = await demo.evaluate(() => ['full', 'compact'].map((id) => document.getElementById(id).engine));
+    console.log(`# demo page engines: ${engines.join(', ')}`);
+
+    await test('hostile page: the host CSS rules the page but not the widget (sizes, fonts, visible paste area)', async () => {
+      // The hostile CSS is in force on the host page itself...
+      const h1 = await demo.evaluate(() => getComputedStyle(document.querySelector('h1')).fontSize);
+      assertEq(h1, '40px', 'host h1 font size (hostile CSS applies to the page)');
+      // ...but inside the widget everything keeps its own metrics.
+      const nb = await shadowStyle(demo, '#full', '.nb', ['font-size', 'line-height', 'text-transform', 'letter-spacing', 'text-align', 'color', 'display']);
+      assertEq(nb['font-size'], '14px', '.nb font size');
+      assertEq(nb['line-height'], '21px', '.nb line height');
+      assertEq(nb['text-transform'], 'none', '.nb text-transform');
+      assertEq(nb['letter-spacing'], 'normal', '.nb letter-spacing');
+      assertEq(nb['text-align'], 'left', '.nb text-align');
+      assertEq(nb.color, 'rgb(27, 31, 36)', '.nb colour (not the host --fg or #c0f)');
+      assertEq(nb.display, 'block', '.nb display');
+      const ta = await shadowStyle(demo, '#full', 'textarea', ['display', 'font-size', 'visibility']);
+      assertEq(ta.display, 'block', 'textarea display (host says display:none !important)');
+      assertEq(ta['font-size'], '13px', 'textarea font size');
+      assert(ta.height > 100 && ta.width > 500, `textarea is ${ta.width}x${ta.height}`);
+      const sel = await shadowStyle(demo, '#full', 'select', ['display']);
+      assert(sel.display !== 'none' && sel.height > 10, 'the min-severity select is shown');
+      const compact = await shadowStyle(demo, '#compact', 'textarea', ['display']);
+      assert(compact.height > 40 && compact.height < ta.height, `compact textarea ${compact.height} < full ${ta.height}`);
+      const host = await demo.evaluate(() => {
+        const cs = getComputedStyle(document.getElementById('full'));
+        const before = getComputedStyle(document.getElementById('full'), '::before').content;
+        return { padding: cs.paddingTop, border: cs.borderTopWidth, display: cs.display, before };
+      });
+      assertEq(host.padding, '0px', 'host padding (host says 16px !important)');
+      assertEq(host.border, '0px', 'host border');
+      assertEq(host.before, 'none', 'host ::before content (host says ☠)');
+      assertDeep(engines, ['worker', 'worker'], 'the checks run in a worker');
+    });
+
+    await test('hostile page: pasting a report shows the findings with data-rule/data-line and fires nianbao-result', async () => {
+      const before = await eventCount(demo, 'full');
+      await demo.fill('#full textarea', report000);
+      const ev = await waitEvents(demo, 'full', before + 1);
+      assert(ev.composed && ev.bubbles, 'the event bubbles and is composed');
+      assertDeep(ev.detail, node.check(report000), 'event detail equals the Node.js API result');
+      const items = await demo.$$eval('#full li.finding', (lis) => lis.map((li) => ({
+        rule: li.getAttribute('data-rule'), line: li.getAttribute('data-line'), sev: li.getAttribute('data-severity'),
+        visible: li.getBoundingClientRect().height > 20
+      })));
+      assertEq(items.length, ev.detail.findings.length, 'one <li> per finding');
+      ev.detail.findings.forEach((f, i) => {
+        assertEq(items[i].rule, f.rule, `finding ${i} data-rule`);
+        assertEq(items[i].line, f.line ? String(f.line) : '', `finding ${i} data-line`);
+        assertEq(items[i].sev, f.severity, `finding ${i} data-severity`);
+        assert(items[i].visible, `finding ${i} is rendered`);
+      });
+      const verdict = await demo.locator('#full .verdict').textContent();
+      assert(/警告/.test(verdict) || /错误/.test(verdict), `verdict: ${verdict}`);
+      const msgSize = await shadowStyle(demo, '#full', '.finding .f-msg', ['font-size', 'text-transform']);
+      assertEq(msgSize['font-size'], '14px', 'finding message font size');
+      // Clicking a finding selects its line in the paste area.
+      const first = ev.detail.findings.find((f) => f.line);
+      await demo.locator(`#full li.finding[data-line="${first.line}"]`).first().click();
+      const sel = await demo.evaluate(() => {
+        const t = document.getElementById('full').shadowRoot.querySelector('textarea');
+        return t.value.slice(t.selectionStart, t.selectionEnd);
+      });
+      assertEq(sel, report000.split('\n')[first.line - 1], 'selected text is the finding\'s line');
+      const host = await demo.locator('#events').textContent();
+      assert(/full: \d+ findings/.test(host), `host page saw the event: ${host}`);
+    });
+
+    await test('hostile page: ignore="…" and min-severity hide findings and count them in summary.hidden', async () => {
+      const before = await eventCount(demo, 'compact');
+      await demo.fill('#compact textarea', report000);
+      let ev = await waitEvents(demo, 'compact', before + 1);
+      const opts = { ignore: ['section1-topics'], minSeverity: 'warning' };
+      assertDeep(ev.detail, node.check(report000, opts), 'compact widget result equals the API with the same options');
+      const plain = node.check(report000);
+      const hidden = plain.findings.filter((f) => f.rule === 'section1-topics' || f.severity === 'info').length;
+      assert(hidden > 0, 'corpus 000 has info findings to hide');
+      assertEq(ev.detail.summary.hidden, hidden, 'summary.hidden');
+      const rules = await demo.$$eval('#compact li.finding', (lis) => lis.map((li) => li.getAttribute('data-rule') + '/' + li.getAttribute('data-severity')));
+      assertEq(rules.length, plain.findings.length - hidden, 'findings shown');
+      assert(rules.every((r) => !r.startsWith('section1-topics/') && !r.endsWith('/info')), `shown: ${rules}`);
+      const note = await demo.locator('#compact .hidden-note').getAttribute('data-hidden');
+      assertEq(note, String(hidden), 'the hidden-findings note');
+      // Changing the attribute re-checks: ignore the first warning's rule too.
+      const warnRule = ev.detail.findings[0].rule;
+      await demo.evaluate((r) => document.getElementById('compact').setAttribute('ignore', 'section1-topics,' + r), warnRule);
+      ev = await waitEvents(demo, 'compact', before + 2);
+      assertDeep(ev.detail, node.check(report000, { ignore: ['section1-topics', warnRule], minSeverity: 'warning' }), 'after the ignore attribute changed');
+      assertEq(await demo.locator(`#compact li.finding[data-rule="${warnRule}"]`).count(), 0, `no ${warnRule} finding shown`);
+      // The select overrides min-severity: all severities again.
+      await demo.locator('#compact select').selectOption('info');
+      ev = await waitEvents(demo, 'compact', before + 3);
+      assertDeep(ev.detail, node.check(report000, { ignore: ['section1-topics', warnRule] }), 'after choosing "all"');
+      // An unknown id is left out with a notice (the rest still applies).
+      await demo.evaluate(() => document.getElementById('compact').setAttribute('ignore', 'section1-topics,no-such-rule'));
+      ev = await waitEvents(demo, 'compact', before + 4);
+      assertDeep(ev.detail, node.check(report000, { ignore: ['section1-topics'] }), 'unknown id left out');
+      const notice = await demo.locator('#compact .notice').textContent();
+      assert(/no-such-rule/.test(notice), `notice: ${notice}`);
+    });
+
+    await test('hostile page: lang="en" and lang switch; screenshot', async () => {
+      const verdictEn = await demo.locator('#compact .verdict').textContent();
+      assert(/^(No errors|Problems found|No problems)/.test(verdictEn), `English verdict: ${verdictEn}`);
+      await demo.evaluate(() => document.getElementById('full').setAttribute('lang', 'en'));
+      const v = await demo.locator('#full .verdict').textContent();
+      assert(/warning/.test(v), `full widget switched to English: ${v}`);
+      await demo.evaluate(() => document.getElementById('full').setAttribute('lang', 'zh'));
+      const shot = join(SHOTS, 'nianbao-widget-demo.png');
+      await demo.screenshot({ path: shot, fullPage: true });
+      console.log(`# screenshot of the hostile demo page: ${shot}`);
+    });
+
+    // -------------------------------------------------------------------------------------------
+    await test('plain host: initial text from the element content; widget styles do not leak out', async () => {
+      const page = await context.newPage();
+      await recordEvents(page);
+      const sheetsBefore = 0;
+      await page.goto(base + 'plain-host.html');
+      const ev = await waitEvents(page, 'w', 1);
+      const text = await page.evaluate(() => document.getElementById('w').value);
+      assertEq(text, '行政复议\t1\t0\t0\t0\t1', 'initial text from the content (first newline dropped)');
+      assertDeep(ev.detail, node.check(text), 'initial check result');
+      const light = await page.evaluate(() => {
+        const cs = (id) => getComputedStyle(document.getElementById(id));
+        return {
+          verdictWeight: cs('light-verdict').fontWeight, verdictPad: cs('light-verdict').paddingTop,
+          findingBorder: cs('light-finding').borderLeftWidth, findingCursor: cs('light-finding').cursor,
+          taFamily: cs('light-ta').fontFamily, nbBorder: cs('light-nb').borderTopWidth, nbSize: cs('light-nb').fontSize,
+          sheets: document.styleSheets.length + document.adoptedStyleSheets.length
+        };
+      });
+      assertEq(light.verdictWeight, '400', 'light .verdict font weight');
+      assertEq(light.verdictPad, '0px', 'light .verdict padding');
+      assertEq(light.findingBorder, '0px', 'light .finding border');
+      assertEq(light.findingCursor, 'auto', 'light .finding cursor');
+      assertEq(light.nbBorder, '0px', 'light .nb border');
+      assertEq(light.nbSize, '16px', 'light .nb font size');
+      assert(!/Noto Sans Mono|WenQuanYi Micro Hei Mono/.test(light.taFamily), `light textarea font: ${light.taFamily}`);
+      assertEq(light.sheets, sheetsBefore, 'no stylesheet added to the document');
+      // value = '' clears the results without an event; value = text checks at once.
+      await page.evaluate(() => { document.getElementById('w').value = ''; });
+      assertEq(await page.locator('#w li.finding').count(), 0, 'cleared');
+      await page.evaluate((t) => { document.getElementById('w').value = t; }, report004);
+      const ev2 = await waitEvents(page, 'w', 2);
+      assertDeep(ev2.detail, node.check(report004), 'value setter: corpus 004');
+      const r = await page.evaluate(() => document.getElementById('w').check().then((x) => x.summary));
+      assertDeep(r, node.check(report004).summary, 'check() resolves with the result');
+      await page.close();
+    });
+
+    await test('strict-CSP host (no inline styles, no eval): the widget is styled and checks', async () => {
+      const page = await context.newPage();
+      const violations = [];
+      // The blob worker is refused by this CSP (no worker-src): the widget then checks on the main
+      // thread. Any other refusal (styles, eval) is a failure.
+      page.on('console', (m) => {
+        if (/Content.Security.Policy|Refused/i.test(m.text()) && !/worker/i.test(m.text())) violations.push(m.text());
+      });
+      await recordEvents(page);
+      await page.goto(base + 'csp-host.html');
+      await page.evaluate(() => document.getElementById('w').ready);
+      await page.fill('#w textarea', report000);
+      const ev = await waitEvents(page, 'w', 1);
+      assertDeep(ev.detail, node.check(report000), 'result under the strict CSP');
+      const nb = await shadowStyle(page, '#w', '.nb', ['font-size', 'border-top-width']);
+      assertEq(nb['font-size'], '14px', 'styles applied (constructed stylesheet)');
+      assertEq(nb['border-top-width'], '1px', '.nb border');
+      assertEq(violations.length, 0, `CSP violations: ${violations.join(' | ')}`);
+      assertEq(await page.evaluate(() => document.getElementById('w').engine), 'main', 'main-thread fallback');
+      await page.close();
+    });
+
+    await test('iframe embed: configured by the query, text in and result out by postMessage', async () => {
+      const page = await context.newPage();
+      await page.goto(base + 'iframe-host.html');
+      await page.waitForFunction(() => window.__msgs.some((m) => m.data.type === 'nianbao-ready'), null, { timeout: 20000 });
+      await page.evaluate((t) => document.getElementById('f').contentWindow.postMessage({ type: 'nianbao-set-text', text: t }, '*'), report000);
+      await page.waitForFunction(() => window.__msgs.some((m) => m.data.type === 'nianbao-result'), null, { timeout: 20000 });
+      const msgs = await page.evaluate(() => window.__msgs);
+      const result = msgs.find((m) => m.data.type === 'nianbao-result');
+      assertDeep(result.data.result, node.check(report000, { ignore: [rules000[0]], minSeverity: 'warning' }), 'posted result');
+      assertEq(result.origin, base.replace(/\/$/, ''), 'message origin');
+      assert(msgs.some((m) => m.data.type === 'nianbao-resize' && m.data.height > 100), 'a resize message with the height');
+      const frame = page.frame({ url: /embed\.html/ });
+      const verdict = await frame.locator('nianbao-check .verdict').textContent();
+      assert(/^(No errors|Problems found|No problems)/.test(verdict), `lang=en in the iframe: ${verdict}`);
+      assertEq(await frame.evaluate(() => document.getElementById('nianbao').hasAttribute('compact')), true, 'compact=1');
+      assertEq(await frame.evaluate(() => document.getElementById('nianbao').engine), 'worker', 'iframe engine');
+      await page.close();
+    });
+
+    await test('module API in the page and in a module worker gives the Node.js result', async () => {
+      const page = await context.newPage();
+      await page.goto(base + 'worker-host.html');
+      const out = await page.evaluate(async ([b, text]) => {
+        const { createChecker: cc } = await import(b + 'nianbao.js');
+        const main = (await cc()).check(text, { minSeverity: 'warning' });
+        const src = `import { createChecker } from '${b}nianbao.js';
+          self.onmessage = async (e) => { const c = await createChecker(); self.postMessage({ r: c.check(e.data), v: c.version }); };`;
+        const w = new Worker(URL.createObjectURL(new Blob([src], { type: 'text/javascript' })), { type: 'module' });
+        const inWorker = await new Promise((res, rej) => { w.onmessage = (e) => res(e.data); w.onerror = (e) => rej(new Error(e.message)); w.postMessage(text); });
+        w.terminate();
+        return { main, inWorker };
+      }, [base, report000]);
+      assertDeep(out.main, node.check(report000, { minSeverity: 'warning' }), 'main thread');
+      assertDeep(out.inWorker.r, node.check(report000), 'module worker');
+      assertEq(out.inWorker.v, node.version, 'version');
+      await page.close();
+    });
+
+    await test('no page errors on any page', async () => {
+      assertEq(consoleErrors.length, 0, `page errors: ${consoleErrors.join(' | ')}`);
+    });
+  } finally {
+    await context.close();
+    server.close();
+    rmSync(userDir, { recursive: true, force: true });
+  }
+}
+
+try {
+  await main();
+} catch (e) {
+  failed++;
+  console.log(`not ok - the run itself failed: ${String((e && e.stack) || e).split('\n').slice(0, 4).join('\n  ')}`);
+}
+clearTimeout(killer);
+console.log(`${passed} passed, ${failed} failed`);
+process.exit(failed ? 1 : 0);

@@ -1,0 +1,225 @@
+// nianbao.js: the nianbao checker (年报核验) as an ES module for browsers (main thread or worker)
+// and Node.js 20. It loads its WebAssembly from nianbao.wasm next to this file, or from where
+// createChecker({ wasmUrl | wasmBinary | wasmModule }) says.
+//
+//   import { createChecker } from './nianbao.js';
+//   const checker = await createChecker();
+//   const result = checker.check(text, { ignore: ['section1-topics'], minSeverity: 'warning' });
+//   // result: the JSON contract (spec/output.md) as an object, the same as
+//   //   nianbao check --format json --ignore section1-topics --min-severity warning FILE
+//
+// Source: web/embed/api.js. web/embed/build.mjs puts the Emscripten glue (nianbao.mjs, which
+// defines createNianbao) in place of the import line below and writes dist/nianbao.js; the
+// types are in web/embed/nianbao.d.ts. Everything runs synchronously once loaded; the only
+// network or disk access is the one read of nianbao.wasm.
+import createNianbao from './nianbao.mjs'; /*__NIANBAO_GLUE__*/
+
+const SEVERITIES = ['info', 'warning', 'error'];
+const KNOWN_OPTIONS = ['ignore', 'minSeverity'];
+const DEFAULT_WASM_URL = new URL('./nianbao.wasm', import.meta.url);
+
+const isNode =
+  typeof process === 'object' && process !== null && typeof process.versions === 'object' &&
+  process.versions !== null && typeof process.versions.node === 'string' &&
+  typeof window === 'undefined';
+
+// An error of the API. code: 'invalid-options' (bad option value, unknown rule id),
+// 'invalid-input' (text is not a string), 'load-failed' (the wasm could not be loaded),
+// 'core-failed' (the core aborted on an input; the checker restarts itself),
+// 'restarting' (check() called while the checker restarts; await checker.ready).
+export class NianbaoError extends Error {
+  constructor(code, message, cause) {
+    super(message);
+    this.name = 'NianbaoError';
+    this.code = code;
+    if (cause !== undefined) this.cause = cause;
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Loading: one compiled WebAssembly.Module per wasm URL, shared by every checker of the realm.
+const compiled = new Map();
+
+async function fetchBytes(url) {
+  if (isNode && url.protocol === 'file:') {
+    const { readFile } = await import('node:fs/promises');
+    return readFile(url);
+  }
+  const response = await fetch(url.href, { credentials: 'same-origin' });
+  if (!response.ok) throw new Error(`HTTP ${response.status} for ${url.href}`);
+  return response;
+}
+
+async function compileFrom(url) {
+  const got = await fetchBytes(url);
+  if (typeof Response !== 'undefined' && got instanceof Response) {
+    const type = got.headers.get('content-type') || '';
+    if (typeof WebAssembly.compileStreaming === 'function' && /^application\/wasm\b/i.test(type)) {
+      return WebAssembly.compileStreaming(got);
+    }
+    return WebAssembly.compile(await got.arrayBuffer());
+  }
+  return WebAssembly.compile(got);
+}
+
+function resolveUrl(wasmUrl) {
+  if (wasmUrl === undefined || wasmUrl === null) return DEFAULT_WASM_URL;
+  const base = typeof location !== 'undefined' && location && location.href ? location.href : import.meta.url;
+  return new URL(String(wasmUrl), base);
+}
+
+function loadModule(init) {
+  if (init.wasmModule !== undefined) {
+    if (!(init.wasmModule instanceof WebAssembly.Module)) {
+      return Promise.reject(new NianbaoError('invalid-options', 'wasmModule must be a WebAssembly.Module'));
+    }
+    return Promise.resolve(init.wasmModule);
+  }
+  if (init.wasmBinary !== undefined) {
+    const b = init.wasmBinary;
+    if (!(b instanceof ArrayBuffer || ArrayBuffer.isView(b))) {
+      return Promise.reject(new NianbaoError('invalid-options', 'wasmBinary must be an ArrayBuffer or a typed array'));
+    }
+    return WebAssembly.compile(b);
+  }
+  const url = resolveUrl(init.wasmUrl);
+  let p = compiled.get(url.href);
+  if (!p) {
+    p = compileFrom(url);
+    compiled.set(url.href, p);
+    // A failed load is not cached: a later createChecker() tries again.
+    p.catch(() => { if (compiled.get(url.href) === p) compiled.delete(url.href); });
+  }
+  return p.catch((e) => {
+    throw new NianbaoError('load-failed', `nianbao: cannot load ${url.href}: ${(e && e.message) || e}`, e);
+  });
+}
+
+// A fresh instance of the core on a compiled module. The Emscripten runtime's own console
+// output is kept (last lines) for error messages instead of being printed on the host page.
+function instantiate(mod) {
+  const log = [];
+  const keep = (m) => { log.push(String(m)); if (log.length > 8) log.shift(); };
+  return new Promise((resolve, reject) => {
+    createNianbao({
+      instantiateWasm(imports, receive) {
+        WebAssembly.instantiate(mod, imports).then((instance) => receive(instance, mod), reject);
+        return {};
+      },
+      print: keep,
+      printErr: keep
+    }).then((core) => resolve({ core, log }), reject);
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Options, as the CLI takes them: --ignore ID,ID (known rule ids only) and --min-severity.
+function normaliseOptions(options, ruleIds) {
+  if (options === undefined || options === null) return {};
+  if (typeof options !== 'object' || Array.isArray(options)) {
+    throw new NianbaoError('invalid-options', 'options must be an object: { ignore, minSeverity }');
+  }
+  for (const key of Object.keys(options)) {
+    if (!KNOWN_OPTIONS.includes(key)) {
+      throw new NianbaoError('invalid-options', `未知选项：${key}（unknown option; known: ${KNOWN_OPTIONS.join(', ')}）`);
+    }
+  }
+  const out = {};
+  const ignore = options.ignore;
+  if (ignore !== undefined && ignore !== null) {
+    let list;
+    if (typeof ignore === 'string') list = ignore.split(',');
+    else if (Array.isArray(ignore) && ignore.every((x) => typeof x === 'string')) list = ignore;
+    else throw new NianbaoError('invalid-options', 'ignore must be an array of rule ids or a comma-separated string');
+    list = list.map((id) => id.trim()).filter((id) => id !== '');
+    for (const id of list) {
+      if (!ruleIds.has(id)) {
+        throw new NianbaoError('invalid-options', `未知规则：${id}（unknown rule id; see rules()）`);
+      }
+    }
+    if (list.length) out.ignore = list;
+  }
+  const sev = options.minSeverity;
+  if (sev !== undefined && sev !== null) {
+    if (!SEVERITIES.includes(sev)) {
+      throw new NianbaoError('invalid-options', `minSeverity 只能是 info、warning 或 error（got: ${String(sev)}）`);
+    }
+    out.minSeverity = sev;
+  }
+  return out;
+}
+
+// A JS string may hold lone surrogates; the core gets well-formed UTF-8 (U+FFFD for them), as
+// TextEncoder and the CLI's reading of a file would give.
+function wellFormed(text) {
+  if (typeof text.toWellFormed === 'function') return text.toWellFormed();
+  return text.replace(/[\uD800-\uDBFF][\uDC00-\uDFFF]|[\uD800-\uDFFF]/g, (m) => (m.length === 2 ? m : '\uFFFD'));
+}
+
+// ---------------------------------------------------------------------------------------------
+function makeChecker(mod, first) {
+  let core = first.core;
+  let log = first.log;
+  let ready = Promise.resolve();
+  let failure = null;
+  const version = String(core.version());
+  const rulesJson = core.rules();
+  const parsedRules = JSON.parse(rulesJson);
+  const ruleList = Array.isArray(parsedRules) ? parsedRules : parsedRules.rules || [];
+  const ruleIds = new Set(ruleList.map((r) => r.id));
+
+  function restart(cause) {
+    core = null;
+    failure = cause;
+    ready = instantiate(mod).then((next) => {
+      core = next.core;
+      log = next.log;
+      failure = null;
+    });
+    ready.catch(() => { /* reported by the next check() */ });
+  }
+
+  function checkJSON(text, options) {
+    if (typeof text !== 'string') {
+      throw new NianbaoError('invalid-input', `text must be a string, got ${text === null ? 'null' : typeof text}`);
+    }
+    const opts = normaliseOptions(options, ruleIds);
+    if (!core) {
+      throw new NianbaoError('restarting',
+        `nianbao: the core is restarting after a failure (${failure && failure.message}); await checker.ready`);
+    }
+    try {
+      return core.check(wellFormed(text), JSON.stringify(opts));
+    } catch (e) {
+      const detail = log.length ? `; ${log[log.length - 1]}` : '';
+      restart(e);
+      throw new NianbaoError('core-failed', `nianbao: the core failed on this input: ${(e && e.message) || e}${detail}`, e);
+    }
+  }
+
+  return Object.freeze({
+    version,
+    get ready() { return ready; },
+    check(text, options) { return JSON.parse(checkJSON(text, options)); },
+    checkJSON,
+    rules() { return JSON.parse(rulesJson); }
+  });
+}
+
+// Loads the core once per wasm source (later calls reuse the compiled module) and resolves to a
+// checker: { version, check(text, options), checkJSON(text, options), rules(), ready }.
+export async function createChecker(init = {}) {
+  if (init === null || typeof init !== 'object') {
+    throw new NianbaoError('invalid-options', 'createChecker() takes an object: { wasmUrl, wasmBinary, wasmModule }');
+  }
+  const mod = await loadModule(init);
+  let first;
+  try {
+    first = await instantiate(mod);
+  } catch (e) {
+    throw new NianbaoError('load-failed', `nianbao: cannot start the core: ${(e && e.message) || e}`, e);
+  }
+  return makeChecker(mod, first);
+}
+
+export default createChecker;

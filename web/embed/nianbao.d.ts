@@ -1,0 +1,157 @@
+// Type declarations for nianbao.js (hand-written; Emscripten 3.1.6 cannot generate them).
+// The result types follow the JSON contract, schema 1 (spec/output.md): fields may be added.
+
+export type Severity = 'info' | 'warning' | 'error';
+export type CellStatus = 'ok' | 'blank' | 'placeholder' | 'unreadable' | 'ambiguous';
+export type ReportFormat = '2021' | '2019' | 'pre-2019' | 'unknown';
+
+/** Options shared by the CLI (`--ignore ID,ID`, `--min-severity`), this API, the page and the widget. */
+export interface CheckOptions {
+  /** Rule ids whose findings are hidden (counted in `summary.hidden`). A string is split at commas,
+   * as the CLI's `--ignore ID,ID`. An unknown id throws a NianbaoError ('invalid-options'). */
+  ignore?: readonly string[] | string;
+  /** Findings below this severity are hidden (counted in `summary.hidden`). Default 'info'. */
+  minSeverity?: Severity;
+}
+
+export interface Cell {
+  /** null when the cell is present but blank, a placeholder, unreadable or ambiguous. */
+  value: number | null;
+  /** The text as it stands in the input. */
+  raw: string;
+  /** 1-based; null when the cell was not tied to a place in the text. */
+  line: number | null;
+  /** 1-based, counting Unicode code points (not UTF-16 units). */
+  column: number | null;
+  status: CellStatus;
+  note?: string;
+}
+
+export interface Finding {
+  /** Stable kebab-case rule id (see rules()). */
+  rule: string;
+  status: 'fail' | 'uncertain';
+  severity: Severity;
+  /** Chinese message. */
+  message: string;
+  /** English message. */
+  message_en?: string;
+  /** Where to look first (1-based); null when not tied to one place. */
+  line: number | null;
+  column: number | null;
+  /** Every cell the finding is about, by canonical id (spec/cells.md). */
+  cells: string[];
+  expected?: number;
+  actual?: number;
+}
+
+export interface Section {
+  number: number;
+  heading: string;
+  line: number;
+}
+
+export interface Summary {
+  checks: { pass: number; fail: number; uncertain: number; not_assessable: number };
+  /** Counts of the findings listed (hidden ones excluded). */
+  findings: { error: number; warning: number; info: number };
+  /** Findings hidden by the `ignore` and `minSeverity` options. */
+  hidden: number;
+}
+
+interface ResultBase {
+  schema: 1;
+  tool: { name: 'nianbao'; version: string };
+  input: { bytes: number; lines: number; encoding: string };
+}
+
+/** A checked report. */
+export interface ReportResult extends ResultBase {
+  report: { agency: string | null; year: number | null; format: ReportFormat };
+  sections: Section[];
+  cells: Record<string, Cell>;
+  findings: Finding[];
+  summary: Summary;
+  error?: undefined;
+}
+
+/** The input could not be checked (not a report, over the size limit): the CLI's exit code 2. */
+export interface InputErrorResult extends ResultBase {
+  error: { message: string };
+  exit_code: 2;
+}
+
+export type CheckResult = ReportResult | InputErrorResult;
+
+export interface Rule {
+  id: string;
+  title: string;
+  title_en: string;
+  severity: Severity;
+  explanation: string;
+  explanation_en: string;
+  basis?: string;
+}
+
+export interface Checker {
+  /** The core's version, e.g. "0.1.0" (the CLI's `nianbao --version`). */
+  readonly version: string;
+  /** Resolves when the checker can check: at once, or after a restart following a 'core-failed' error. */
+  readonly ready: Promise<void>;
+  /** Checks one report (synchronous). Equal to the parsed output of
+   * `nianbao check --format json [--ignore …] [--min-severity …] FILE`. */
+  check(text: string, options?: CheckOptions): CheckResult;
+  /** The same as check(), as the JSON text: byte-identical to the CLI's output without its final newline. */
+  checkJSON(text: string, options?: CheckOptions): string;
+  /** The rule catalogue (a fresh copy on each call). */
+  rules(): Rule[];
+}
+
+export interface CreateCheckerOptions {
+  /** Where nianbao.wasm is. Default: next to nianbao.js (new URL('./nianbao.wasm', import.meta.url)). */
+  wasmUrl?: string | URL;
+  /** The bytes of nianbao.wasm (e.g. read with fs); no fetch or file read is made. */
+  wasmBinary?: ArrayBuffer | ArrayBufferView;
+  /** An already compiled nianbao.wasm. */
+  wasmModule?: WebAssembly.Module;
+}
+
+export type NianbaoErrorCode = 'invalid-options' | 'invalid-input' | 'load-failed' | 'core-failed' | 'restarting';
+
+export class NianbaoError extends Error {
+  readonly name: 'NianbaoError';
+  readonly code: NianbaoErrorCode;
+  readonly cause?: unknown;
+}
+
+/** Loads the core (the wasm is compiled once per source and shared) and resolves to a checker. */
+export function createChecker(options?: CreateCheckerOptions): Promise<Checker>;
+export default createChecker;
+
+// ---------------------------------------------------------------------------------------------
+// The <nianbao-check> element (nianbao-widget.js).
+
+export interface NianbaoCheckElement extends HTMLElement {
+  /** The text in the paste area. Setting it checks at once. */
+  value: string;
+  /** The last result, or null. */
+  readonly result: CheckResult | null;
+  /** Resolves when the core is loaded. */
+  readonly ready: Promise<void>;
+  /** Checks the current text now; resolves with the result (also dispatched as `nianbao-result`). */
+  check(): Promise<CheckResult | null>;
+}
+
+export interface NianbaoResultEvent extends CustomEvent<CheckResult> {
+  readonly type: 'nianbao-result';
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'nianbao-check': NianbaoCheckElement;
+  }
+  interface HTMLElementEventMap {
+    'nianbao-result': CustomEvent<CheckResult>;
+    'nianbao-error': CustomEvent<{ code: string; message: string }>;
+  }
+}

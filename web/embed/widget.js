@@ -1,0 +1,642 @@
+// <nianbao-check>: the checker as one HTML element. One module script defines it:
+//
+//   <script type="module" src="https://example.org/nianbao/nianbao-widget.js"></script>
+//   <nianbao-check lang="zh" ignore="section1-topics" min-severity="warning"></nianbao-check>
+//
+// A paste area and the results live in an open shadow root: the host page's CSS cannot reach
+// them and their styles do not leak. After each check the element dispatches `nianbao-result`
+// (bubbles, composed) whose detail is the result object of nianbao.js.
+//
+// Attributes: lang (zh | en), compact (boolean), text (initial text; else the element's own text
+// content), ignore (comma-separated rule ids), min-severity (info | warning | error).
+// Properties: value (the text; setting it checks at once), result, ready; method check().
+//
+// Source: web/embed/widget.js. web/embed/build.mjs writes dist/nianbao-widget.js from it: after
+// the import line it puts WIDGET_CSS (web/style.css + web/embed/widget.css) and the page's own
+// web/i18n.js, web/paste.js and web/tables.js (STRINGS, fmt, htmlToText, el, cellLabel,
+// renderTables, renderLegend), so the widget renders findings and tables as the page does.
+// User text is only ever inserted as text (textContent), never as HTML.
+import { createChecker } from './nianbao.js';
+/* global STRINGS, fmt, htmlHasTable, htmlToText, el, cellLabel, renderTables, renderLegend, WIDGET_CSS */
+
+const TAG = 'nianbao-check';
+const DEBOUNCE_MS = 250;
+const SEVERITIES = ['info', 'warning', 'error'];
+
+// Strings of the widget itself; everything else comes from the page's STRINGS (web/i18n.js).
+const WIDGET_STRINGS = {
+  zh: {
+    placeholder: '在此粘贴政府信息公开工作年度报告全文，粘贴后立即核验。',
+    ignored: '已忽略的规则：{ids}',
+    unknownRule: '未知规则 {ids}，已略去。',
+    foot: '年报核验 nianbao {v} · 在本机浏览器中核验，报告内容不上传。',
+    checkFailed: '核验失败：{msg}',
+    tablesSummary: '我们如何读取表格'
+  },
+  en: {
+    placeholder: 'Paste the full text of a government information disclosure annual report; it is checked at once.',
+    ignored: 'Ignored rules: {ids}',
+    unknownRule: 'Unknown rule {ids}, left out.',
+    foot: 'nianbao {v} · checked in this browser; the report is not uploaded.',
+    checkFailed: 'The check failed: {msg}',
+    tablesSummary: 'How we read your tables'
+  }
+};
+
+// The engine: one per page, shared by every element. It runs nianbao.js in a module worker so a
+// long report never blocks the host page (a check of a 12 KB report takes tens of ms); where the
+// host's CSP forbids blob workers, or workers fail, it runs nianbao.js on the main thread.
+// engine: { kind: 'worker' | 'main', version, rules(), check(text, options) → Promise<{ result, ms }> }
+const API_URL = new URL('./nianbao.js', import.meta.url).href;
+const WORKER_SOURCE = `import { createChecker } from ${JSON.stringify(API_URL)};
+let checker = null;
+const started = createChecker().then((c) => {
+  checker = c;
+  postMessage({ type: 'ready', version: c.version, rules: c.rules() });
+}, (e) => postMessage({ type: 'fatal', code: (e && e.code) || 'load-failed', message: String((e && e.message) || e) }));
+onmessage = async (ev) => {
+  const m = ev.data || {};
+  await started;
+  try {
+    if (!checker) throw Object.assign(new Error('nianbao: the core is not loaded'), { code: 'load-failed' });
+    await checker.ready;
+    const t0 = performance.now();
+    const json = checker.checkJSON(m.text, m.options);
+    postMessage({ type: 'result', id: m.id, json, ms: performance.now() - t0 });
+  } catch (e) {
+    postMessage({ type: 'error', id: m.id, code: (e && e.code) || 'error', message: String((e && e.message) || e) });
+  }
+};
+`;
+
+function codedError(code, message) {
+  const e = new Error(message);
+  e.code = code;
+  return e;
+}
+
+function workerEngine() {
+  return new Promise((resolve, reject) => {
+    let worker;
+    try {
+      const url = URL.createObjectURL(new Blob([WORKER_SOURCE], { type: 'text/javascript' }));
+      worker = new Worker(url, { type: 'module', name: 'nianbao' });
+      setTimeout(() => URL.revokeObjectURL(url), 60000);
+    } catch (e) {
+      reject(e);  // e.g. the host's CSP has no worker-src for blob:
+      return;
+    }
+    const waiting = new Map();
+    let nextId = 1;
+    let dead = null;
+    const engine = {
+      kind: 'worker',
+      version: '',
+      rules: () => [],
+      check(text, options) {
+        if (dead) return Promise.reject(dead);
+        return new Promise((res, rej) => {
+          const id = nextId++;
+          waiting.set(id, { res, rej });
+          worker.postMessage({ id, text, options });
+        });
+      }
+    };
+    worker.onmessage = (ev) => {
+      const m = ev.data || {};
+      if (m.type === 'ready') {
+        const rules = m.rules || [];
+        engine.version = m.version;
+        engine.rules = () => JSON.parse(JSON.stringify(rules));
+        resolve(engine);
+      } else if (m.type === 'fatal') {
+        worker.terminate();
+        reject(codedError(m.code, m.message));
+      } else {
+        const w = waiting.get(m.id);
+        if (!w) return;
+        waiting.delete(m.id);
+        if (m.type === 'result') w.res({ result: JSON.parse(m.json), ms: m.ms });
+        else w.rej(codedError(m.code, m.message));
+      }
+    };
+    worker.onerror = (ev) => {
+      if (ev && ev.preventDefault) ev.preventDefault();
+      dead = codedError('worker-failed', 'nianbao: the worker failed: ' + ((ev && ev.message) || 'error'));
+      worker.terminate();
+      waiting.forEach((w) => w.rej(dead));
+      waiting.clear();
+      if (sharedEngine && sharedEngine.worker === worker) sharedEngine = null;  // the next check starts afresh
+      reject(dead);
+    };
+    engine.worker = worker;
+  });
+}
+
+function mainEngine() {
+  return createChecker().then((c) => ({
+    kind: 'main',
+    version: c.version,
+    rules: () => c.rules(),
+    check(text, options) {
+      try {
+        const t0 = performance.now();
+        const result = c.check(text, options);
+        return Promise.resolve({ result, ms: performance.now() - t0 });
+      } catch (e) {
+        return Promise.reject(e);
+      }
+    }
+  }));
+}
+
+let sharedEngine = null;   // { promise, worker }
+function getEngine() {
+  if (!sharedEngine) {
+    const entry = { worker: null, promise: null };
+    entry.promise = workerEngine().then((engine) => { entry.worker = engine.worker; return engine; }, () => mainEngine());
+    entry.promise.catch(() => { if (sharedEngine === entry) sharedEngine = null; });  // a later element tries again
+    sharedEngine = entry;
+  }
+  return sharedEngine.promise;
+}
+
+let sharedSheet = null;
+function styleInto(root) {
+  // A constructed stylesheet is not subject to a host page's CSP style-src; <style> is the fallback.
+  try {
+    if ('adoptedStyleSheets' in root && typeof CSSStyleSheet === 'function' && 'replaceSync' in CSSStyleSheet.prototype) {
+      if (!sharedSheet) {
+        sharedSheet = new CSSStyleSheet();
+        sharedSheet.replaceSync(WIDGET_CSS);
+      }
+      root.adoptedStyleSheets = [sharedSheet];
+      return;
+    }
+  } catch (e) { /* fall through */ }
+  const style = document.createElement('style');
+  style.textContent = WIDGET_CSS;
+  root.appendChild(style);
+}
+
+function langOf(value) {
+  return /^en\b/i.test(String(value || '')) ? 'en' : 'zh';
+}
+
+function splitIds(value) {
+  return String(value || '').split(',').map((s) => s.trim()).filter((s) => s !== '');
+}
+
+function inputError(obj) {
+  return obj && obj.error ? (typeof obj.error === 'string' ? obj.error : obj.error.message || JSON.stringify(obj.error)) : null;
+}
+
+function countsOf(obj) {
+  const sum = (obj && obj.summary) || {};
+  const f = sum.findings || {};
+  const c = sum.checks || {};
+  return {
+    error: f.error || 0, warning: f.warning || 0, info: f.info || 0,
+    na: (c.not_assessable || 0) + (c.uncertain || 0), pass: c.pass || 0, hidden: sum.hidden || 0
+  };
+}
+
+class NianbaoCheckElement extends HTMLElement {
+  static get observedAttributes() { return ['lang', 'compact', 'text', 'ignore', 'min-severity']; }
+
+  constructor() {
+    super();
+    this._shadow = this.attachShadow({ mode: 'open' });
+    this._checker = null;        // the engine (see getEngine)
+    this._fatal = null;
+    this._seq = 0;               // number of the latest check started
+    this._latest = Promise.resolve(null);
+    this._busy = false;
+    this._result = null;
+    this._checked = null;       // { text, lines, ms } of the result shown
+    this._timer = 0;
+    this._started = false;
+    this._notice = '';
+    this._readyPromise = new Promise((resolve, reject) => { this._readyResolve = resolve; this._readyReject = reject; });
+    this._readyPromise.catch(() => { /* shown in the element and as nianbao-error */ });
+    this._build();
+  }
+
+  // ------------------------------------------------------------------------------------------
+  // Public API
+  get value() { return this._ta.value; }
+  set value(text) {
+    this._ta.value = text === undefined || text === null ? '' : String(text);
+    this._runCheck();
+  }
+  get result() { return this._result; }
+  get ready() { return this._readyPromise; }
+  get version() { return this._checker ? this._checker.version : ''; }
+  // Where the checks run: 'worker', 'main' (no worker allowed), or '' while loading.
+  get engine() { return this._checker ? this._checker.kind : ''; }
+  check() { return this._readyPromise.then(() => this._runCheck()); }
+
+  // ------------------------------------------------------------------------------------------
+  // Lifecycle
+  connectedCallback() {
+    if (this._started) return;
+    this._applyAttributes();
+    this._started = true;
+    this._initialText();
+    getEngine().then((checker) => {
+      this._checker = checker;
+      this._readyResolve();
+      this._render();
+      this._runCheck();
+    }, (e) => {
+      this._fatal = String((e && e.message) || e);
+      this._readyReject(e);
+      this._render();
+      this._emitError(e);
+    });
+    this._render();
+  }
+
+  disconnectedCallback() { clearTimeout(this._timer); }
+
+  attributeChangedCallback(name, oldValue, newValue) {
+    if (oldValue === newValue || !this._started) return;
+    if (name === 'text') {
+      this.value = newValue || '';
+      return;
+    }
+    this._applyAttributes(name);
+    if (name === 'ignore' || name === 'min-severity') this._runCheck();
+    else this._render();
+  }
+
+  // ------------------------------------------------------------------------------------------
+  // Building and attributes
+  _lang() { return langOf(this.getAttribute('lang')); }
+  _S() { return STRINGS[this._lang()]; }
+  _W() { return WIDGET_STRINGS[this._lang()]; }
+
+  _build() {
+    styleInto(this._shadow);
+    const root = el('div', { className: 'nb', part: 'root', 'data-state': 'loading' });
+    const head = el('div', { className: 'nb-head' });
+    this._title = el('span', { className: 'nb-title' });
+    this._status = el('span', { className: 'engine-status', role: 'status' });
+    head.appendChild(this._title);
+    head.appendChild(this._status);
+    root.appendChild(head);
+
+    this._label = el('label', { className: 'report-label', for: 'nb-text' });
+    this._ta = el('textarea', { className: 'paste', id: 'nb-text', spellcheck: 'false', autocomplete: 'off', lang: 'zh-CN' });
+    root.appendChild(this._label);
+    root.appendChild(this._ta);
+
+    const options = el('div', { className: 'options' });
+    this._sevLabel = el('label', { for: 'nb-sev' });
+    this._sev = el('select', { id: 'nb-sev' });
+    SEVERITIES.forEach((v) => this._sev.appendChild(el('option', { value: v })));
+    this._clear = el('button', { type: 'button', className: 'btn' });
+    this._ignored = el('span', { className: 'ignored' });
+    options.appendChild(this._sevLabel);
+    options.appendChild(this._sev);
+    options.appendChild(this._clear);
+    options.appendChild(this._ignored);
+    root.appendChild(options);
+    this._noticeEl = el('p', { className: 'notice', role: 'status' });
+    root.appendChild(this._noticeEl);
+
+    const results = el('div', { className: 'results' });
+    this._verdict = el('p', { className: 'verdict', role: 'status', 'aria-live': 'polite' });
+    results.appendChild(this._verdict);
+    this._counts = el('dl', { className: 'counts' });
+    this._countEls = {};
+    ['error', 'warning', 'na', 'pass'].forEach((k) => {
+      const box = el('div', { className: 'count c-' + k });
+      const dt = el('dt');
+      const dd = el('dd', null, '–');
+      box.appendChild(dt);
+      box.appendChild(dd);
+      this._counts.appendChild(box);
+      this._countEls[k] = { dt, dd };
+    });
+    results.appendChild(this._counts);
+    this._meta = el('p', { className: 'report-meta' });
+    results.appendChild(this._meta);
+    this._findings = el('ol', { className: 'findings' });
+    results.appendChild(this._findings);
+    this._tables = el('details', { className: 'tables' });
+    this._tablesSummary = el('summary');
+    this._legend = el('ul', { className: 'legend' });
+    this._tablesView = el('div', { className: 'tables-view' });
+    this._tables.appendChild(this._tablesSummary);
+    this._tables.appendChild(this._legend);
+    this._tables.appendChild(this._tablesView);
+    results.appendChild(this._tables);
+    root.appendChild(results);
+    this._foot = el('p', { className: 'nb-foot' });
+    root.appendChild(this._foot);
+    this._shadow.appendChild(root);
+    this._rootEl = root;
+
+    this._ta.addEventListener('input', (ev) => {
+      if (ev && (ev.inputType === 'insertFromPaste' || ev.inputType === 'insertFromDrop')) this._runCheck();
+      else this._schedule();
+    });
+    this._ta.addEventListener('paste', (ev) => this._onPaste(ev));
+    this._sev.addEventListener('change', () => this._runCheck());
+    this._clear.addEventListener('click', () => { this.value = ''; this._ta.focus(); });
+    this._tables.addEventListener('toggle', () => this._renderTables());
+    this._findings.addEventListener('click', (ev) => this._onFindingClick(ev));
+    this._findings.addEventListener('keydown', (ev) => {
+      if (ev.key === 'Enter' || ev.key === ' ') { ev.preventDefault(); this._onFindingClick(ev); }
+    });
+  }
+
+  // name: the attribute that changed, or undefined for all (on connection). The min-severity
+  // attribute sets the select only when it changes, so the reader's own choice stays otherwise.
+  _applyAttributes(name) {
+    if (name === undefined || name === 'min-severity') {
+      const sev = this.getAttribute('min-severity');
+      this._sev.value = SEVERITIES.includes(sev) ? sev : 'info';
+    }
+    this._rootEl.classList.toggle('compact', this.hasAttribute('compact'));
+    this._rootEl.setAttribute('lang', this._lang() === 'en' ? 'en' : 'zh-CN');
+  }
+
+  _initialText() {
+    let text = this.getAttribute('text');
+    if (text === null) {
+      // <nianbao-check>report text</nianbao-check>: the content is not rendered (the shadow root
+      // has no slot). A first newline after the tag is dropped, as in <pre>.
+      text = (this.textContent || '').replace(/^\r?\n/, '');
+      if (text === '' && document.readyState === 'loading') {
+        // The element was upgraded before the parser reached its content.
+        document.addEventListener('DOMContentLoaded', () => {
+          if (this._ta.value === '' && this.getAttribute('text') === null) {
+            this._ta.value = (this.textContent || '').replace(/^\r?\n/, '');
+            this._runCheck();
+          }
+        }, { once: true });
+      }
+    }
+    this._ta.value = text;
+  }
+
+  // ------------------------------------------------------------------------------------------
+  // Checking
+  _schedule() {
+    clearTimeout(this._timer);
+    this._timer = setTimeout(() => this._runCheck(), DEBOUNCE_MS);
+  }
+
+  _options() {
+    const known = new Set(this._checker ? this._checker.rules().map((r) => r.id) : []);
+    const ids = splitIds(this.getAttribute('ignore'));
+    const unknown = ids.filter((id) => !known.has(id));
+    const ignore = ids.filter((id) => known.has(id));
+    return { options: { ignore, minSeverity: this._sev.value || 'info' }, ignore, unknown };
+  }
+
+  // Starts a check of the current text; resolves with its result (or, when a newer check
+  // superseded it, with the newer one's). Only the latest check is shown and dispatched.
+  _runCheck() {
+    clearTimeout(this._timer);
+    const text = this._ta.value;
+    if (!this._checker) { this._render(); return Promise.resolve(null); }
+    const { options, ignore, unknown } = this._options();
+    const seq = ++this._seq;
+    this._notice = unknown.length ? fmt(this._W().unknownRule, { ids: unknown.join(', ') }) : '';
+    this._ignoredIds = ignore;
+    if (text.trim() === '') {
+      this._busy = false;
+      this._result = null;
+      this._checked = null;
+      this._render();
+      this._latest = Promise.resolve(null);
+      return this._latest;
+    }
+    this._busy = true;
+    this._rootEl.setAttribute('data-state', 'checking');
+    const run = this._checker.check(text, options).then(({ result, ms }) => {
+      if (seq !== this._seq) return this._latest;
+      this._busy = false;
+      this._result = result;
+      this._checked = { text, lines: text.split('\n'), ms };
+      this._render();
+      this.dispatchEvent(new CustomEvent('nianbao-result', { detail: result, bubbles: true, composed: true }));
+      return result;
+    }, (e) => {
+      if (seq !== this._seq) return this._latest;
+      this._busy = false;
+      this._result = null;
+      this._checked = null;
+      this._notice = fmt(this._W().checkFailed, { msg: String((e && e.message) || e) });
+      this._render();
+      this._emitError(e);
+      if (e && e.code === 'worker-failed') {
+        // The next check gets a fresh engine.
+        getEngine().then((engine) => { this._checker = engine; }, () => {});
+      }
+      return null;
+    });
+    this._latest = run;
+    return run;
+  }
+
+  _emitError(e) {
+    this.dispatchEvent(new CustomEvent('nianbao-error', {
+      detail: { code: (e && e.code) || 'error', message: String((e && e.message) || e) }, bubbles: true, composed: true
+    }));
+  }
+
+  _onPaste(ev) {
+    const dt = ev.clipboardData;
+    if (!dt) return;
+    let html = '';
+    try { html = dt.getData('text/html'); } catch (e) { html = ''; }
+    if (!html || !htmlHasTable(html)) return;  // plain text: the browser pastes it
+    const conv = htmlToText(html);
+    if (!conv.text) return;
+    ev.preventDefault();
+    const ta = this._ta;
+    ta.setRangeText(conv.text, ta.selectionStart, ta.selectionEnd, 'end');
+    this._runCheck();
+  }
+
+  _onFindingClick(ev) {
+    const li = ev.target && ev.target.closest ? ev.target.closest('.finding') : null;
+    if (!li || !this._checked) return;
+    const line = parseInt(li.getAttribute('data-line'), 10);
+    if (!line || this._checked.text !== this._ta.value) return;
+    const lines = this._checked.lines;
+    if (line > lines.length) return;
+    let start = 0;
+    for (let i = 0; i < line - 1; i++) start += lines[i].length + 1;
+    const ta = this._ta;
+    ta.focus({ preventScroll: true });
+    ta.setSelectionRange(start, start + lines[line - 1].length);
+    const lh = parseFloat(getComputedStyle(ta).lineHeight) || 19.5;
+    ta.scrollTop = Math.max(0, (line - 1) * lh - ta.clientHeight / 3);
+    this._findings.querySelectorAll('.finding.active').forEach((n) => n.classList.remove('active'));
+    li.classList.add('active');
+  }
+
+  // ------------------------------------------------------------------------------------------
+  // Rendering
+  _verdictText(obj) {
+    const s = this._S();
+    if (!obj) return this._checker || this._fatal || !this._ta.value.trim() ? s.verdictEmpty : s.verdictWaiting;
+    const err = inputError(obj);
+    if (err) return fmt(s.verdictInputError, { msg: err });
+    const c = countsOf(obj);
+    let t;
+    if (c.error) t = fmt(s.verdictErrors, { e: c.error, w: c.warning, n: c.na });
+    else if (c.warning) t = fmt(s.verdictWarnings, { w: c.warning, n: c.na });
+    else if (c.na) t = fmt(s.verdictNa, { n: c.na });
+    else t = fmt(s.verdictOk, { p: c.pass });
+    return this._lang() === 'en' ? t.replace(/\b1 (error|warning|check)s\b/g, '1 $1') : t;
+  }
+
+  _render() {
+    const s = this._S();
+    const w = this._W();
+    const lang = this._lang();
+    this._title.textContent = '';
+    this._title.appendChild(document.createTextNode(s.title + ' '));
+    this._title.appendChild(el('span', { className: 'sub' }, 'nianbao'));
+    const state = this._fatal ? 'error' : !this._checker ? 'loading' : this._busy ? 'checking' : this._result ? 'done' : 'idle';
+    this._rootEl.setAttribute('data-state', state);
+    this._status.textContent = this._fatal ? fmt(s.engineFailed, { msg: this._fatal }) : this._checker ? (this._busy ? s.checking : s.ready) : s.loading;
+    this._label.textContent = s.reportLabel;
+    this._ta.placeholder = w.placeholder;
+    this._sevLabel.textContent = s.minSeverity;
+    const sevNames = { info: s.sevAll, warning: s.sevWarning, error: s.sevError };
+    Array.from(this._sev.options).forEach((o) => { o.textContent = sevNames[o.value]; });
+    this._clear.textContent = s.clear;
+    const ignored = this._ignoredIds || [];
+    this._ignored.textContent = ignored.length ? fmt(w.ignored, { ids: ignored.join(', ') }) : '';
+    this._noticeEl.textContent = this._notice || '';
+    this._tablesSummary.textContent = w.tablesSummary;
+    this._foot.textContent = fmt(w.foot, { v: this._checker ? this._checker.version : '' });
+
+    const obj = this._result;
+    this._verdict.textContent = this._verdictText(obj);
+    const c = obj && !inputError(obj) ? countsOf(obj) : null;
+    this._verdict.className = 'verdict' + (c ? (c.error ? ' v-error' : c.warning ? ' v-warning' : c.na ? '' : ' v-ok') : '');
+    const labels = { error: s.countErrors, warning: s.countWarnings, na: s.countNa, pass: s.countPass };
+    for (const k of Object.keys(this._countEls)) {
+      this._countEls[k].dt.textContent = labels[k];
+      this._countEls[k].dd.textContent = c ? String(c[k]) : '–';
+    }
+    this._renderMeta(obj);
+    this._renderFindings(obj, lang);
+    this._renderTables();
+  }
+
+  _renderMeta(obj) {
+    const s = this._S();
+    this._meta.textContent = '';
+    if (!obj || inputError(obj)) return;
+    const r = obj.report || {};
+    const parts = [fmt(s.metaAgency, { v: r.agency || s.unknown }), fmt(s.metaYear, { v: r.year || s.unknown }),
+      fmt(s.metaFormat, { v: s.formatNames[r.format] || r.format || s.unknown })];
+    if (this._checked) parts.push(fmt(s.metaTime, { ms: this._checked.ms.toFixed(1) }));
+    this._meta.textContent = parts.join(' · ');
+  }
+
+  _ruleTitle(id, lang) {
+    const r = this._checker ? this._ruleMap()[id] : null;
+    if (!r) return '';
+    return lang === 'en' ? r.title_en || r.title || '' : r.title || r.title_en || '';
+  }
+
+  _ruleMap() {
+    if (!this._rules) {
+      this._rules = {};
+      this._checker.rules().forEach((r) => { this._rules[r.id] = r; });
+    }
+    return this._rules;
+  }
+
+  _renderFindings(obj, lang) {
+    const s = this._S();
+    const list = this._findings;
+    list.textContent = '';
+    if (!obj || inputError(obj)) return;
+    const findings = obj.findings || [];
+    if (!findings.length) list.appendChild(el('li', { className: 'empty-note' }, s.noFindings));
+    findings.forEach((f, i) => {
+      const sev = f.severity || 'info';
+      const li = el('li', {
+        className: 'finding sev-' + sev, 'data-rule': f.rule, 'data-line': f.line ? String(f.line) : '',
+        'data-severity': sev, 'data-status': f.status || '', 'data-index': String(i), tabindex: '0'
+      });
+      const head = el('div', { className: 'f-head' });
+      head.appendChild(el('span', { className: 'sev' }, s.severity[sev] || sev));
+      head.appendChild(el('code', { className: 'rule-id' }, f.rule));
+      const title = this._ruleTitle(f.rule, lang);
+      if (title) head.appendChild(el('span', { className: 'f-title' }, title));
+      if (f.status === 'uncertain') head.appendChild(el('span', { className: 'f-status' }, fmt(s.paren, { v: s.status.uncertain })));
+      li.appendChild(head);
+      const en = lang === 'en' && f.message_en;
+      li.appendChild(el('p', { className: 'f-msg', lang: en ? 'en' : 'zh-CN' }, en ? f.message_en : f.message || f.message_en || ''));
+      const nums = [];
+      if (f.expected !== undefined && f.expected !== null) nums.push(fmt(s.expected, { v: f.expected }));
+      if (f.actual !== undefined && f.actual !== null) nums.push(fmt(s.actual, { v: f.actual }));
+      const cells = (f.cells || []).slice(0, 4).map((id) => cellLabel(id, s));
+      if (nums.length || cells.length) {
+        const p = el('p', { className: 'f-nums' });
+        if (nums.length) p.appendChild(el('strong', null, nums.join(s.comma)));
+        if (cells.length) {
+          if (nums.length) p.appendChild(document.createTextNode(' '));
+          p.appendChild(el('span', { className: 'ops' }, s.operands + cells.join(s.semi) +
+            ((f.cells || []).length > 4 ? fmt(s.moreCells, { n: f.cells.length }) : '')));
+        }
+        li.appendChild(p);
+      }
+      li.appendChild(el('span', { className: 'f-loc' },
+        f.line ? (f.column ? fmt(s.lineCol, { line: f.line, col: f.column }) : fmt(s.lineOnly, { line: f.line })) + ' · ' + s.locate : s.notTied));
+      const src = this._sourceLine(f.line);
+      if (src !== null) {
+        const pre = el('pre', { className: 'f-src', lang: 'zh-CN' });
+        pre.appendChild(el('span', { className: 'ln', 'aria-hidden': 'true' }, f.line + ' │ '));
+        pre.appendChild(document.createTextNode(src));
+        li.appendChild(pre);
+      }
+      list.appendChild(li);
+    });
+    const c = countsOf(obj);
+    if (c.hidden) list.appendChild(el('li', { className: 'empty-note hidden-note', 'data-hidden': String(c.hidden) }, fmt(s.hiddenFindings, { n: c.hidden })));
+  }
+
+  _sourceLine(line) {
+    if (!line || !this._checked || line > this._checked.lines.length) return null;
+    const cps = Array.from(this._checked.lines[line - 1]);
+    return cps.length > 120 ? cps.slice(0, 120).join('') + '…' : cps.join('');
+  }
+
+  _renderTables() {
+    // Built only while the <details> is open (the page's renderTables, ~300 cells).
+    if (!this._tables.open) return;
+    const s = this._S();
+    renderLegend(this._legend, s);
+    const obj = this._result;
+    if (obj && !inputError(obj)) {
+      const marks = { fail: {}, uncertain: {} };
+      (obj.findings || []).forEach((f) => (f.cells || []).forEach((id) => {
+        if (f.status === 'uncertain') marks.uncertain[id] = true;
+        else marks.fail[id] = true;
+      }));
+      renderTables(this._tablesView, obj, marks, s);
+    } else {
+      this._tablesView.textContent = '';
+      this._tablesView.appendChild(el('p', { className: 'empty-note' }, s.tablesEmpty));
+    }
+  }
+}
+
+if (typeof customElements !== 'undefined' && !customElements.get(TAG)) {
+  customElements.define(TAG, NianbaoCheckElement);
+}
+
+export { NianbaoCheckElement, createChecker };
