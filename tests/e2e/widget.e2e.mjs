@@ -298,6 +298,16 @@ async function main() {
       assertDeep(ev2.detail, node.check(report004), 'value setter: corpus 004');
       const r = await page.evaluate(() => document.getElementById('w').check().then((x) => x.summary));
       assertDeep(r, node.check(report004).summary, 'check() resolves with the result');
+      // Made by script: value and attributes set before it is connected are kept.
+      await page.evaluate(([t, id]) => {
+        const w = document.createElement('nianbao-check');
+        w.id = 'w2';
+        w.value = t;
+        w.setAttribute('ignore', id);
+        document.body.appendChild(w);
+      }, [report000, rules000[0]]);
+      const ev3 = await waitEvents(page, 'w2', 1);
+      assertDeep(ev3.detail, node.check(report000, { ignore: [rules000[0]] }), 'element made by createElement');
       await page.close();
     });
 

@@ -138,6 +138,10 @@ export interface NianbaoCheckElement extends HTMLElement {
   readonly result: CheckResult | null;
   /** Resolves when the core is loaded. */
   readonly ready: Promise<void>;
+  /** Where checks run: 'worker' (a module worker), 'main' (the host's CSP refused the worker), '' while loading. */
+  readonly engine: 'worker' | 'main' | '';
+  /** The core's version once loaded, else ''. */
+  readonly version: string;
   /** Checks the current text now; resolves with the result (also dispatched as `nianbao-result`). */
   check(): Promise<CheckResult | null>;
 }
@@ -152,6 +156,7 @@ declare global {
   }
   interface HTMLElementEventMap {
     'nianbao-result': CustomEvent<CheckResult>;
+    /** code: a NianbaoErrorCode, or 'worker-failed' (the next check starts a fresh worker). */
     'nianbao-error': CustomEvent<{ code: string; message: string }>;
   }
 }

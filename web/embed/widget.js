@@ -278,7 +278,7 @@ class NianbaoCheckElement extends HTMLElement {
 
   _build() {
     styleInto(this._shadow);
-    const root = el('div', { className: 'nb', part: 'root', 'data-state': 'loading' });
+    const root = el('div', { className: 'nb', 'data-state': 'loading' });
     const head = el('div', { className: 'nb-head' });
     this._title = el('span', { className: 'nb-title' });
     this._status = el('span', { className: 'engine-status', role: 'status' });
@@ -364,6 +364,7 @@ class NianbaoCheckElement extends HTMLElement {
   }
 
   _initialText() {
+    if (this._ta.value !== '') return;  // `value` was set before the element was connected
     let text = this.getAttribute('text');
     if (text === null) {
       // <nianbao-check>report text</nianbao-check>: the content is not rendered (the shadow root
