@@ -9,7 +9,7 @@ bash scripts/setup.sh
 
 echo "== native build"
 cmake -S . -B "$build"/native -DCMAKE_BUILD_TYPE=Release >/dev/null
-cmake --build "$build"/native -j"$jobs"
+cmake --build "$build"/native -j"$jobs" --target nianbao   # the CLI only; test.sh builds the rest
 
 echo "== WebAssembly build"
 export NODE_PATH=/usr/share/nodejs
