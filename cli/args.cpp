@@ -141,7 +141,8 @@ std::string usage() {
          "\n"
          "输入 Input: UTF-8（可带 BOM）、带 BOM 的 UTF-16、GB18030/GBK；最大 " +
          std::to_string(kMaxInputBytes / (1024 * 1024)) +
-         " MiB。\n"
+         " MiB。PDF 与 Word（.docx）文件经 Node.js 读取（cli/nianbao-file.mjs；PDF and Word files\n"
+         "are read with Node.js）。\n"
          "退出码 Exit codes: 0 无错误级结果 no error finding; 1 至少一条错误 at least one error;\n"
          "                   2 用法或输入错误 usage or input error.\n";
 }

@@ -7,9 +7,12 @@
 //   node cli/nianbao-file.mjs check [--format json] [--lang en] [...] report.pdf
 //   node cli/nianbao-file.mjs extract report.pdf        # print the recovered text (what is checked)
 //
-// The native binary: $NIANBAO_CLI, else build/native/nianbao, else `nianbao` on PATH.
+// The native binary: $NIANBAO_CLI, else build/native/nianbao, else `nianbao` on PATH. The native
+// `nianbao check report.pdf|report.docx` runs this script itself (cli/documents.hpp), with
+// NIANBAO_CLI set to its own path.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { extractFileNode } from '../web/pdf/pdfjs-node.mjs';
@@ -21,6 +24,15 @@ function nativeCli() {
   if (process.env.NIANBAO_CLI) return process.env.NIANBAO_CLI;
   const local = join(here, '..', 'build', 'native', 'nianbao');
   return existsSync(local) ? local : 'nianbao';
+}
+
+function havePdfjs() {
+  try {
+    createRequire(import.meta.url).resolve('pdfjs-dist/legacy/build/pdf.mjs');
+    return true;
+  } catch (e) {
+    return false;
+  }
 }
 
 const VALUE_OPTS = new Set(['--format', '--ignore', '--min-severity', '--lang']);
@@ -76,6 +88,12 @@ async function main(argv) {
   if (kind === 'text' && cmd === 'check') {
     // the native command decodes text files itself (UTF-8, UTF-16, GB18030)
     return spawnSync(nativeCli(), ['check', ...opts, file], { stdio: 'inherit' }).status ?? 2;
+  }
+  if (kind === 'pdf' && !havePdfjs()) {
+    console.error(en
+      ? `nianbao: ${file}: reading PDF files needs the npm package pdfjs-dist: run npm install in ${join(here, '..')}`
+      : `nianbao: ${file}: 读取 PDF 需要 npm 包 pdfjs-dist：请在 ${join(here, '..')} 运行 npm install（reading PDF files needs pdfjs-dist）`);
+    return 2;
   }
   let f;
   try {

@@ -7,6 +7,8 @@
 #include <istream>
 #include <ostream>
 
+#include "documents.hpp"
+
 namespace nianbao::cli {
 namespace {
 
@@ -111,6 +113,9 @@ int run(const Args& args, std::istream& in, std::ostream& out, std::ostream& err
     err << "nianbao: " << display_name(args.file) << ": " << error << '\n';
     return 2;
   }
+  // PDF and Word files are read by the JavaScript extraction under Node.js (documents.hpp).
+  const DocumentKind kind = sniff_document(bytes);
+  if (kind != DocumentKind::none) return check_document(args, kind, out, err);
   return check_bytes(args, bytes, args.file, out, err);
 }
 

@@ -3,7 +3,7 @@
 // <nianbao-check> on the hostile demo page (looks and works right), the nianbao-result event
 // (detail equals the Node.js API result, which tests/js/api.test.mjs ties to the native CLI), the
 // ignore / min-severity options, no style leak, a strict-CSP host, the iframe embed and the module
-// API in a module worker. Prints `ok - …` / `not ok - …`, `#` notes and `N passed, N failed`.
+// API in a module worker, a PDF given to the widget's file input. Prints `ok - …` / `not ok - …`, `#` notes and `N passed, N failed`.
 let chromium;
 try {
   ({ chromium } = await import('playwright-core'));
@@ -132,6 +132,8 @@ async function main() {
 <iframe id="f" src="embed.html?lang=en&compact=1&ignore=${encodeURIComponent(rules000[0])}&min-severity=warning" title="nianbao" style="width:100%;height:300px;border:0"></iframe>
 <script>window.__msgs = []; window.addEventListener('message', function (e) { if (e.data && e.data.source === 'nianbao') window.__msgs.push({ origin: e.origin, data: e.data }); });</script>
 </body></html>` },
+    'file-host.html': { body: `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>file host</title>
+<script type="module" src="nianbao-widget.js"></script></head><body><nianbao-check id="w"></nianbao-check></body></html>` },
     'worker-host.html': { body: '<!doctype html><html><head><meta charset="utf-8"><title>worker host</title></head><body></body></html>' }
   };
   await context.route((u) => Object.prototype.hasOwnProperty.call(extra, new URL(u).pathname.slice(1)), (route) => {
@@ -368,6 +370,54 @@ async function main() {
       assertDeep(out.main, node.check(report000, { minSeverity: 'warning' }), 'main thread');
       assertDeep(out.inWorker.r, node.check(report000), 'module worker');
       assertEq(out.inWorker.v, node.version, 'version');
+      await page.close();
+    });
+
+    await test('report file: corpus 001 source.pdf on the file input → its text in the paste area, 186 cells, the findings', async () => {
+      const page = await context.newPage();
+      const requests = [];
+      page.on('request', (r) => requests.push(new URL(r.url()).pathname));
+      await recordEvents(page);
+      await page.goto(base + 'file-host.html');
+      await page.evaluate(() => document.getElementById('w').ready);
+      assert(!requests.includes('/nianbao-pdf.js'), 'pdf.js is not loaded before a PDF arrives');
+      const pdfPath = join(CORPUS, '001-huaian-hongze-2023', 'source.pdf');
+      const errors = [];
+      await page.exposeFunction('__nbError', (d) => errors.push(d));
+      await page.evaluate(() => document.addEventListener('nianbao-error', (e) => window.__nbError(e.detail)));
+      let t0 = Date.now();
+      await page.setInputFiles('#w input[type="file"]', pdfPath);
+      const ev = await waitEvents(page, 'w', 1);
+      console.log(`# PDF on the widget's file input: findings ${Date.now() - t0} ms after the file was set (pdf.js worker started cold)`);
+      assert(requests.includes('/nianbao-pdf.js'), 'the pdf.js worker file was fetched for the PDF');
+      // The hand-checked cells of corpus 001 (tests/expected, also checked through the CLI and the page).
+      const expected = JSON.parse(readFileSync(join(repo, 'tests', 'expected', '001-huaian-hongze-2023__pdftotext-layout.json'), 'utf8')).cells;
+      assertEq(Object.keys(expected).length, 186, 'hand-checked cells of 001');
+      const bad = Object.entries(expected).filter(([id, c]) => !ev.detail.cells[id] || ev.detail.cells[id].value !== c.value).map(([id]) => id);
+      assertEq(bad.join(','), '', 'cells that differ from the hand-checked values');
+      // The same as checkFile() of dist/nianbao.js in Node.js: text and result.
+      const inNode = await node.checkFile(readFileSync(pdfPath), 'source.pdf');
+      const text = await page.evaluate(() => document.getElementById('w').value);
+      assertEq(text, inNode.file.text, 'the paste area holds the text read from the PDF (as in Node.js)');
+      const { file, ...plain } = inNode;
+      assertDeep(ev.detail, plain, 'the result equals Node.js checkFile()');
+      assert(ev.detail.findings.length > 0, 'corpus 001 has findings');
+      const shown = await page.$$eval('#w li.finding', (lis) => lis.map((li) => li.getAttribute('data-rule')));
+      assertDeep(shown, ev.detail.findings.map((f) => f.rule), 'one <li> per finding, in order');
+      const note = await page.locator('#w .file-note').textContent();
+      assert(/^已读取 source\.pdf（PDF，5 页）/.test(note), `file note: ${note}`);
+      // A second PDF, the worker already started; then a damaged one: a clear message, nothing left on screen.
+      t0 = Date.now();
+      await page.setInputFiles('#w input[type="file"]', join(CORPUS, '002-huaian-hongze-2024', 'source.pdf'));
+      const ev2 = await waitEvents(page, 'w', 2);
+      console.log(`# second PDF (002) on the file input: findings after ${Date.now() - t0} ms`);
+      assertEq(Object.keys(ev2.detail.cells).length >= 186, true, 'cells of 002');
+      await page.setInputFiles('#w input[type="file"]', { name: 'bad.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.7\n\x01\x02 not a pdf') });
+      await page.waitForFunction(() => /损坏/.test(document.getElementById('w').shadowRoot.querySelector('.file-note').textContent), null, { timeout: 20000 });
+      assertEq(await page.evaluate(() => document.getElementById('w').value), '', 'the paste area is emptied');
+      assertEq(await page.locator('#w li.finding').count(), 0, 'no findings left on screen');
+      assertEq(errors.length, 1, 'one nianbao-error event');
+      assertEq(errors[0].code, 'corrupt', 'nianbao-error code');
       await page.close();
     });
 

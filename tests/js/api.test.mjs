@@ -1,6 +1,8 @@
 // node --test: the embedding API dist/nianbao.js (web/embed/api.js) in Node.js, loading
 // dist/nianbao.wasm from next to itself, against the native CLI: for every corpus file the result
-// equals `nianbao check --format json`, with and without --ignore / --min-severity.
+// equals `nianbao check --format json`, with and without --ignore / --min-severity. Report files:
+// checker.checkFile() / extractFile() on corpus 001–003 source.pdf (pdf.js from pdfjs-dist), the .docx
+// fixture with merged cells, HTML and UTF-16 text, and unreadable files.
 // Env: NIANBAO_DIST (default $NIANBAO_BUILD_DIR/dist, else build/wasm/dist), NIANBAO_CORPUS_DIR,
 // NIANBAO_SOURCE_DIR, NIANBAO_CLI (native CLI; set by scripts/test.sh) for the comparisons.
 import { test } from 'node:test';
@@ -10,6 +12,7 @@ import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
+import { makeCorruptPdf, makeReportDocx, makeTextlessPdf } from '../fixtures/make-fixtures.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const sourceDir = process.env.NIANBAO_SOURCE_DIR ?? join(here, '..', '..');
@@ -20,7 +23,7 @@ const cli = process.env.NIANBAO_CLI;
 const sample = join(corpusDir, '000-xiangxiang-ziranziyuan-2025', 'report.txt');
 
 const api = await import(pathToFileURL(join(distDir, 'nianbao.js')));
-const { createChecker, NianbaoError } = api;
+const { createChecker, NianbaoError, FileReadError, extractFile } = api;
 const checker = await createChecker();  // no wasmBinary: it must find dist/nianbao.wasm itself
 
 function corpusFiles() {
@@ -207,4 +210,107 @@ test('nianbao.d.ts declares every export of nianbao.js; the widget imports ./nia
   const pkg = JSON.parse(readFileSync(join(distDir, 'package.json'), 'utf8'));
   assert.equal(pkg.type, 'module');
   assert.equal(pkg.version, kVersion);
+});
+
+// ---------------------------------------------------------------------------------------------
+// Report files: checkFile(bytes, fileName, options) and extractFile(bytes, fileName).
+const PDF_REPORTS = ['001-huaian-hongze-2023', '002-huaian-hongze-2024', '003-huaian-city-2024'];
+const expectedCells = (name) =>
+  JSON.parse(readFileSync(join(sourceDir, 'tests', 'expected', `${name}__pdftotext-layout.json`), 'utf8')).cells;
+function cellsDiffer(got, expected) {
+  return Object.entries(expected).filter(([id, c]) => !got[id] || got[id].value !== c.value)
+    .map(([id, c]) => `${id}: ${c.value} vs ${got[id] ? got[id].value : 'missing'}`);
+}
+// The JSON contract is kept: checkFile's result is check(file.text) plus the added `file` member.
+function assertContract(r, options) {
+  const { file, ...rest } = r;
+  assert.deepEqual(rest, checker.check(file.text, options));
+}
+
+for (const name of PDF_REPORTS) {
+  test(`checkFile: corpus ${name} source.pdf gives the hand-checked cells (tests/expected)`, async () => {
+    const bytes = readFileSync(join(corpusDir, name, 'source.pdf'));
+    const t0 = performance.now();
+    const r = await checker.checkFile(bytes, 'source.pdf');
+    console.log(`# ${name}: source.pdf read and checked in ${(performance.now() - t0).toFixed(0)} ms`);
+    assert.equal(r.file.kind, 'pdf');
+    assert.equal(r.file.name, 'source.pdf');
+    assert.ok(r.file.pages >= 5, `pages: ${r.file.pages}`);
+    assert.deepEqual(r.file.emptyPages, []);
+    const expected = expectedCells(name);
+    assert.ok(Object.keys(expected).length >= 186);
+    assert.deepEqual(cellsDiffer(r.cells, expected), [], `${name}: cells differ`);
+    assert.ok(Object.keys(r.cells).length >= Object.keys(expected).length);
+    assertContract(r);
+    // extractFile gives the same text; an ArrayBuffer works as well as a Buffer
+    const f = await extractFile(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength), 'source.pdf');
+    assert.equal(f.text, r.file.text);
+  });
+}
+
+test('checkFile: options apply as in check(); a Blob with its own name works', async () => {
+  const bytes = readFileSync(join(corpusDir, PDF_REPORTS[0], 'source.pdf'));
+  const plain = await checker.checkFile(new Blob([bytes]), 'a.pdf');
+  const rules = [...new Set(plain.findings.map((f) => f.rule))];
+  assert.ok(rules.length > 0, 'corpus 001 has findings');
+  const opts = { ignore: [rules[0]], minSeverity: 'warning' };
+  const r = await checker.checkFile(bytes, 'a.pdf', opts);
+  assertContract(r, opts);
+  assert.ok(r.summary.hidden > 0);
+  assert.ok(!r.findings.some((f) => f.rule === rules[0] || f.severity === 'info'));
+  if (typeof File === 'function') {
+    const named = await checker.checkFile(new File([bytes], 'report-2023.pdf'));
+    assert.equal(named.file.name, 'report-2023.pdf');
+  }
+});
+
+test('checkFile: the .docx fixture with merged cells gives the cells of its transcript (and of 003)', async () => {
+  const cells = expectedCells(PDF_REPORTS[2]);
+  const { docx, text } = makeReportDocx(cells);
+  const r = await checker.checkFile(docx, 'report.docx');
+  assert.equal(r.file.kind, 'docx');
+  const fromText = checker.check(text);
+  assert.ok(Object.keys(fromText.cells).length >= 200);
+  assert.deepEqual(cellsDiffer(r.cells, fromText.cells), [], 'docx vs its transcript');
+  assert.deepEqual(cellsDiffer(r.cells, cells), [], 'docx vs 003');
+  assertContract(r);
+});
+
+test('checkFile: HTML (table grid) and UTF-16 text files', async () => {
+  const { text } = makeReportDocx(expectedCells(PDF_REPORTS[2]));
+  const esc = (x) => x.replace(/&/g, '&amp;').replace(/</g, '&lt;');
+  const body = text.split('\n').map((l) => (l.includes('\t')
+    ? `<table><tr>${l.split('\t').map((c) => `<td>${esc(c)}</td>`).join('')}</tr></table>` : `<p>${esc(l)}</p>`)).join('\n');
+  const html = await checker.checkFile(new TextEncoder().encode(`<!doctype html><html><head><meta charset="utf-8"></head><body>${body}</body></html>`), 'r.html');
+  assert.equal(html.file.kind, 'html');
+  assert.deepEqual(cellsDiffer(html.cells, checker.check(text).cells), [], 'html vs text');
+  const report = readText(sample);
+  const u16 = await checker.checkFile(Buffer.from('\ufeff' + report, 'utf16le'), 'report.txt');
+  assert.equal(u16.file.kind, 'text');
+  assert.equal(u16.file.encoding, 'UTF-16LE');
+  assert.equal(u16.file.text, report);
+  assert.deepEqual(u16.cells, checker.check(report).cells);
+});
+
+test('checkFile: corrupt, text-less and unsupported files reject with a clear FileReadError', async () => {
+  const cases = [
+    [makeCorruptPdf(), 'x.pdf', 'corrupt', /^此PDF文件已损坏或不是有效的PDF/, /damaged or not a valid PDF/],
+    [new Uint8Array([0x50, 0x4b, 3, 4, 1, 2, 3]), 'x.docx', 'corrupt', /已损坏/, /damaged/],
+    [makeTextlessPdf(), 'scan.pdf', 'no-text', /^此PDF没有文字层/, /no text layer/],
+    [new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0, 0, 0, 0]), 'old.doc', 'unsupported', /\.docx/, /\.docx/],
+    [new Uint8Array(0), 'empty.txt', 'empty', /空/, /empty/]
+  ];
+  for (const [bytes, name, code, zh, en] of cases) {
+    await assert.rejects(checker.checkFile(bytes, name), (e) => {
+      assert.ok(e instanceof FileReadError, `${name}: ${e && e.name}`);
+      assert.equal(e.code, code, name);
+      assert.match(e.message, zh, name);
+      assert.match(e.message_en, en, name);
+      return true;
+    });
+  }
+  // bad arguments: NianbaoError, as for check(); bad options are refused before the file is read
+  await assert.rejects(checker.checkFile('text', 'x.txt'), (e) => e instanceof NianbaoError && e.code === 'invalid-input');
+  await assert.rejects(checker.checkFile(makeCorruptPdf(), 'x.pdf', { ignore: ['no-such-rule'] }),
+    (e) => e instanceof NianbaoError && e.code === 'invalid-options');
 });

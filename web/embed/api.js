@@ -12,7 +12,14 @@
 // defines createNianbao) in place of the import line below and writes dist/nianbao.js; the
 // types are in web/embed/nianbao.d.ts. Everything runs synchronously once loaded; the only
 // network or disk access is the one read of nianbao.wasm.
+//
+// Report files (PDF, Word .docx, HTML, text): checker.checkFile(bytes, fileName, options) and
+// extractFile(bytes, fileName) use the extraction of web/pdf/ (inlined by build.mjs in place of the
+// second import line). PDFs are read by pdf.js, loaded only when the first PDF arrives: in browsers
+// the classic worker nianbao-pdf.js next to this file (build.mjs writes it), in Node.js the npm
+// package pdfjs-dist (legacy build; resolved from this file's folder, then from the working folder).
 import createNianbao from './nianbao.mjs'; /*__NIANBAO_GLUE__*/
+import * as reportFiles from '../pdf/browser.mjs'; /*__NIANBAO_FILES__*/
 
 const SEVERITIES = ['info', 'warning', 'error'];
 const KNOWN_OPTIONS = ['ignore', 'minSeverity'];
@@ -34,6 +41,123 @@ export class NianbaoError extends Error {
     this.code = code;
     if (cause !== undefined) this.cause = cause;
   }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Report files: PDF, Word (.docx), HTML and text files → the text the core checks.
+export const FileReadError = reportFiles.FileReadError;
+const DEFAULT_PDF_WORKER_URL = new URL('./nianbao-pdf.js', import.meta.url);
+const PDFJS_NODE = 'pdfjs-dist/legacy/build/pdf.mjs';
+const pdfReaders = new Map();  // worker URL → getPdfPages (one pdf.js worker per URL, started on first use)
+let nodePdfjs = null;
+
+// pdf.js in Node.js: the legacy build of pdfjs-dist (no canvas needed for text; DOMMatrix is stubbed).
+function loadNodePdfjs() {
+  if (!nodePdfjs) {
+    nodePdfjs = (async () => {
+      const { createRequire } = await import('node:module');
+      const { pathToFileURL } = await import('node:url');
+      let path = null;
+      for (const from of [import.meta.url, pathToFileURL(process.cwd() + '/').href]) {
+        try {
+          path = createRequire(from).resolve(PDFJS_NODE);
+          break;
+        } catch (e) { /* next */ }
+      }
+      if (!path) {
+        throw new FileReadError('unsupported', '在 Node.js 中读取 PDF 需要 npm 包 pdfjs-dist：npm install pdfjs-dist@5.6.205',
+          'Reading PDF files in Node.js needs the npm package pdfjs-dist: npm install pdfjs-dist@5.6.205');
+      }
+      if (typeof globalThis.DOMMatrix === 'undefined') {
+        globalThis.DOMMatrix = class DOMMatrix {
+          constructor() { Object.assign(this, { a: 1, b: 0, c: 0, d: 1, e: 0, f: 0 }); }
+        };
+      }
+      // pdf.js says on the console that it cannot polyfill canvas classes (used for rendering only).
+      const { warn, log } = console;
+      const quiet = (f) => (...a) => { if (!/polyfill|@napi-rs\/canvas/.test(String(a[0]))) f.apply(console, a); };
+      console.warn = quiet(warn);
+      console.log = quiet(log);
+      try {
+        return await import(pathToFileURL(path).href);
+      } finally {
+        console.warn = warn;
+        console.log = log;
+      }
+    })();
+    nodePdfjs.catch(() => { nodePdfjs = null; });
+  }
+  return nodePdfjs;
+}
+
+async function nodePdfPages(bytes) {
+  const pdfjs = await loadNodePdfjs();
+  const task = pdfjs.getDocument({
+    data: new Uint8Array(bytes), verbosity: 0, isEvalSupported: false, disableFontFace: true,
+    useSystemFonts: false, stopAtErrors: false
+  });
+  try {
+    const doc = await task.promise;
+    const pages = [];
+    for (let p = 1; p <= doc.numPages; p++) {
+      const page = await doc.getPage(p);
+      pages.push((await page.getTextContent()).items);  // compacted by the extraction
+      page.cleanup();
+    }
+    return pages;
+  } finally {
+    await task.destroy();
+  }
+}
+
+function pdfReader(pdfWorkerUrl) {
+  if (isNode && (pdfWorkerUrl === undefined || pdfWorkerUrl === null)) return nodePdfPages;
+  const base = typeof location !== 'undefined' && location && location.href ? location.href : import.meta.url;
+  const href = pdfWorkerUrl === undefined || pdfWorkerUrl === null ? DEFAULT_PDF_WORKER_URL.href : new URL(String(pdfWorkerUrl), base).href;
+  let read = pdfReaders.get(href);
+  if (!read) {
+    const inWorker = reportFiles.workerPdfPages(href);
+    // A worker that cannot start (the host's CSP, a missing nianbao-pdf.js) is not a damaged PDF.
+    read = async (bytes) => {
+      try {
+        return await inWorker(bytes);
+      } catch (e) {
+        const what = `${(e && e.name) || ''} ${(e && e.message) || e}`;
+        if (/SecurityError|worker|did not load|Failed to construct/i.test(what) && !/PDF/.test((e && e.name) || '')) {
+          throw new FileReadError('unsupported',
+            `PDF 读取器（${href}）无法启动：网页的安全策略（CSP 需允许 worker-src blob: 与 connect-src）或文件缺失。（${what.trim()}）`,
+            `The PDF reader (${href}) could not start: the page's security policy (CSP must allow worker-src blob: and connect-src) or a missing file. (${what.trim()})`);
+        }
+        throw e;
+      }
+    };
+    pdfReaders.set(href, read);
+  }
+  return read;
+}
+
+async function bytesOf(data, fileName) {
+  if (typeof Blob !== 'undefined' && data instanceof Blob) {
+    return { bytes: new Uint8Array(await data.arrayBuffer()), name: fileName || data.name || '' };
+  }
+  if (data instanceof ArrayBuffer) return { bytes: new Uint8Array(data), name: fileName };
+  if (ArrayBuffer.isView(data)) return { bytes: new Uint8Array(data.buffer, data.byteOffset, data.byteLength), name: fileName };
+  throw new NianbaoError('invalid-input', 'bytes must be an ArrayBuffer, a typed array (e.g. a Node.js Buffer) or a Blob/File');
+}
+
+// Reads a report file (PDF, .docx, HTML, text) and resolves to { kind, text, pages?, encoding?,
+// emptyPages? }; rejects with a FileReadError (code 'no-text' | 'encrypted' | 'corrupt' |
+// 'unsupported' | 'empty'; message in Chinese, message_en in English) when it cannot be read.
+export async function extractFile(data, fileName = '', init = {}) {
+  const { bytes, name } = await bytesOf(data, fileName === undefined || fileName === null ? '' : String(fileName));
+  const pdfWorkerUrl = init && typeof init === 'object' ? init.pdfWorkerUrl : undefined;
+  return reportFiles.extractFile(bytes, name, { getPdfPages: pdfReader(pdfWorkerUrl) });
+}
+
+// Makes `element` accept a dropped report file: onText(text, { name, kind, pages, encoding }) with the
+// text read from it, or onError(error, name). init.pdfWorkerUrl as for extractFile.
+export function attachFileDrop(element, { onText, onError, pdfWorkerUrl } = {}) {
+  reportFiles.attachFileDrop(element, { getPdfPages: pdfReader(pdfWorkerUrl), onText, onError });
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -157,7 +281,7 @@ function wellFormed(text) {
 }
 
 // ---------------------------------------------------------------------------------------------
-function makeChecker(mod, first) {
+function makeChecker(mod, first, pdfWorkerUrl) {
   let core = first.core;
   let log = first.log;
   let ready = Promise.resolve();
@@ -202,15 +326,27 @@ function makeChecker(mod, first) {
     get ready() { return ready; },
     check(text, options) { return JSON.parse(checkJSON(text, options)); },
     checkJSON,
-    rules() { return JSON.parse(rulesJson); }
+    rules() { return JSON.parse(rulesJson); },
+    // Reads a report file and checks its text: the result of check() plus `file` = { name, kind,
+    // text (what was checked; findings' lines point into it), pages?, encoding?, emptyPages? }.
+    async checkFile(data, fileName = '', options) {
+      normaliseOptions(options, ruleIds);  // bad options are refused before the file is read
+      const name = fileName === undefined || fileName === null ? '' : String(fileName);
+      const { bytes, name: shown } = await bytesOf(data, name);
+      const f = await reportFiles.extractFile(bytes, shown, { getPdfPages: pdfReader(pdfWorkerUrl) });
+      const result = JSON.parse(checkJSON(f.text, options));
+      result.file = { name: shown, ...f };
+      return result;
+    }
   });
 }
 
 // Loads the core once per wasm source (later calls reuse the compiled module) and resolves to a
-// checker: { version, check(text, options), checkJSON(text, options), rules(), ready }.
+// checker: { version, check(text, options), checkJSON(text, options), rules(), ready,
+// checkFile(bytes, fileName, options) }. init.pdfWorkerUrl: where nianbao-pdf.js is (browsers).
 export async function createChecker(init = {}) {
   if (init === null || typeof init !== 'object') {
-    throw new NianbaoError('invalid-options', 'createChecker() takes an object: { wasmUrl, wasmBinary, wasmModule }');
+    throw new NianbaoError('invalid-options', 'createChecker() takes an object: { wasmUrl, wasmBinary, wasmModule, pdfWorkerUrl }');
   }
   const mod = await loadModule(init);
   let first;
@@ -219,7 +355,7 @@ export async function createChecker(init = {}) {
   } catch (e) {
     throw new NianbaoError('load-failed', `nianbao: cannot start the core: ${(e && e.message) || e}`, e);
   }
-  return makeChecker(mod, first);
+  return makeChecker(mod, first, init.pdfWorkerUrl);
 }
 
 export default createChecker;

@@ -3,8 +3,12 @@
 //   node web/embed/build.mjs --glue build/wasm/nianbao.mjs --wasm build/wasm/nianbao.wasm \
 //        --out build/wasm/dist
 //
-//   nianbao.js          ES module API (web/embed/api.js with the Emscripten glue inlined)
+//   nianbao.js          ES module API (web/embed/api.js with the Emscripten glue and the report-file
+//                       extraction of web/pdf/ inlined)
 //   nianbao.wasm        the core, loaded by nianbao.js from next to itself
+//   nianbao-pdf.js      pdf.js as a classic worker (web/pdf/bundle.mjs pdfWorkerSource()), started by
+//                       nianbao.js in browsers only when the first PDF arrives (not written, with a
+//                       warning, when pdfjs-dist is not installed: PDFs then get a clear error)
 //   nianbao.d.ts        TypeScript declarations (web/embed/nianbao.d.ts)
 //   nianbao-widget.js   <nianbao-check> (web/embed/widget.js + the page's i18n.js, paste.js,
 //                       tables.js and style.css), imports ./nianbao.js
@@ -36,6 +40,29 @@ function parseArgs(argv) {
   return args;
 }
 
+// web/pdf/{docx,text,layout,files,browser}.mjs as one block of module-local code that stands in
+// for api.js's `import * as reportFiles from '../pdf/browser.mjs'`: the same names as that namespace.
+const FILE_MODULES = ['docx.mjs', 'text.mjs', 'layout.mjs', 'files.mjs', 'browser.mjs'];  // dependency order
+const FILE_EXPORTS = ['extractFile', 'makeCheckFile', 'sniffKind', 'FileReadError', 'workerPdfPages',
+  'attachFileDrop', 'readFileInto'];
+
+export function filesBlock() {
+  const seen = new Map();
+  const parts = FILE_MODULES.map((f) => {
+    let src = readFileSync(join(webDir, 'pdf', f), 'utf8');
+    src = src.replace(/^import [^;]*;[ \t]*$/gm, '').replace(/^export \{[^}]*\}( from [^;]*)?;[ \t]*$/gm, '')
+      .replace(/^export (?=(async )?(function|class|const|let|var) )/gm, '');
+    if (/^\s*(import|export)\b/m.test(src)) throw new Error(`web/pdf/${f}: import/export left after inlining`);
+    for (const m of src.matchAll(/^(?:async )?(?:function|class|const|let|var) ([A-Za-z_$][\w$]*)/gm)) {
+      if (seen.has(m[1])) throw new Error(`web/pdf: top-level name ${m[1]} in both ${seen.get(m[1])} and ${f}`);
+      seen.set(m[1], f);
+    }
+    return `// ---- web/pdf/${f}\n${src}`;
+  });
+  for (const name of FILE_EXPORTS) if (!seen.has(name)) throw new Error(`web/pdf: ${name} is not defined`);
+  return `const reportFiles = (() => {\n${parts.join('\n')}\nreturn { ${FILE_EXPORTS.join(', ')} };\n})();\n// ---- end of web/pdf\n`;
+}
+
 function replaceOnce(haystack, marker, value, what) {
   const i = haystack.indexOf(marker);
   if (i < 0 || haystack.indexOf(marker, i + 1) >= 0) throw new Error(`${what}: marker ${JSON.stringify(marker)} missing or repeated`);
@@ -55,7 +82,8 @@ export function buildApi(glue) {
   const api = readFileSync(join(embedDir, 'api.js'), 'utf8');
   const line = "import createNianbao from './nianbao.mjs'; /*__NIANBAO_GLUE__*/";
   const body = `// ---- Emscripten glue (nianbao.mjs), defines createNianbao\n${glueBody(glue)}// ---- end of the glue\n`;
-  return replaceOnce(api, line, body, 'api.js');
+  const files = "import * as reportFiles from '../pdf/browser.mjs'; /*__NIANBAO_FILES__*/";
+  return replaceOnce(replaceOnce(api, line, body, 'api.js'), files, filesBlock(), 'api.js');
 }
 
 export function widgetCss() {
@@ -79,7 +107,18 @@ function gz(buf) {
   return gzipSync(buf, { level: 9 }).length;
 }
 
-export function build({ glue, wasm, out, quiet }) {
+// pdf.js as the classic worker nianbao-pdf.js, or null when pdfjs-dist is not installed.
+async function pdfWorker() {
+  const bundle = await import('../pdf/bundle.mjs');
+  try {
+    bundle.pdfjsDir();
+  } catch (e) {
+    return null;
+  }
+  return { source: bundle.pdfWorkerSource(), version: JSON.parse(readFileSync(join(bundle.pdfjsDir(), 'package.json'), 'utf8')).version };
+}
+
+export async function build({ glue, wasm, out, quiet }) {
   const dist = resolve(out);
   mkdirSync(dist, { recursive: true });
   const files = {
@@ -94,12 +133,18 @@ export function build({ glue, wasm, out, quiet }) {
   // MODULE_TYPELESS_PACKAGE_JSON warning), and `npm pack` of the folder gives an installable one.
   const header = readFileSync(join(webDir, '..', 'core', 'include', 'nianbao', 'nianbao.hpp'), 'utf8');
   const version = (/kVersion = "([^"]+)"/.exec(header) || [])[1] || '0.0.0';
+  const pdf = await pdfWorker();
+  if (pdf) files['nianbao-pdf.js'] = pdf.source;
+  else console.error('web/embed/build.mjs: warning: pdfjs-dist is not installed (npm install): no nianbao-pdf.js, PDF files cannot be read');
   files['package.json'] = JSON.stringify({
     name: 'nianbao', version, private: true, type: 'module',
     description: '年报核验: checks government information disclosure annual reports (WebAssembly core)',
     main: './nianbao.js', types: './nianbao.d.ts',
     exports: { '.': { types: './nianbao.d.ts', default: './nianbao.js' }, './widget': './nianbao-widget.js', './nianbao.wasm': './nianbao.wasm' },
-    files: ['nianbao.js', 'nianbao.wasm', 'nianbao.d.ts', 'nianbao-widget.js', 'embed.html', 'embed.js'],
+    files: ['nianbao.js', 'nianbao.wasm', 'nianbao.d.ts', 'nianbao-widget.js', 'nianbao-pdf.js', 'embed.html', 'embed.js'],
+    // PDF files in Node.js: checkFile() imports pdfjs-dist (browsers use nianbao-pdf.js instead).
+    peerDependencies: { 'pdfjs-dist': pdf ? pdf.version : '5.6.205' },
+    peerDependenciesMeta: { 'pdfjs-dist': { optional: true } },
     engines: { node: '>=18' }
   }, null, 2) + '\n';
   for (const [name, text] of Object.entries(files)) writeFileSync(join(dist, name), text);
@@ -114,13 +159,17 @@ export function build({ glue, wasm, out, quiet }) {
   if (!quiet) {
     for (const [name, s] of Object.entries(sizes)) console.log(`  ${name}: ${s.bytes} bytes, ${s.gzip} gzip -9`);
     console.log(`widget bundle (widget + nianbao.js + wasm): ${total.bytes} bytes, ${total.gzip} bytes gzip -9 (${(total.gzip / 1024).toFixed(1)} KiB; limit 300 KB)`);
+    if (pdf) {
+      const b = Buffer.from(pdf.source);
+      console.log(`  nianbao-pdf.js (loaded on the first PDF only): ${b.length} bytes, ${gz(b)} gzip -9`);
+    }
   }
   return { sizes, total };
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   try {
-    build(parseArgs(process.argv.slice(2)));
+    await build(parseArgs(process.argv.slice(2)));
   } catch (e) {
     console.error(`web/embed/build.mjs: ${e.message}`);
     process.exit(1);

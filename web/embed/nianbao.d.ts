@@ -105,7 +105,58 @@ export interface Checker {
   checkJSON(text: string, options?: CheckOptions): string;
   /** The rule catalogue (a fresh copy on each call). */
   rules(): Rule[];
+  /** Reads a report file (PDF, Word .docx, HTML, text; the kind is told by its bytes, then its name)
+   * and checks the text recovered from it. Resolves to what check() gives for that text plus
+   * `file` (the text checked: findings' line/column numbers point into `file.text`). Rejects with a
+   * FileReadError when the file cannot be read (no text layer, encrypted, corrupt, unsupported,
+   * empty), a NianbaoError for bad options or input. PDFs: pdfjs-dist in Node.js, nianbao-pdf.js
+   * (a worker started on the first PDF) in browsers. */
+  checkFile(bytes: ArrayBuffer | ArrayBufferView | Blob, fileName?: string, options?: CheckOptions): Promise<FileCheckResult>;
 }
+
+export type FileKind = 'pdf' | 'docx' | 'html' | 'text';
+
+/** What was read from a report file. */
+export interface ExtractedFile {
+  kind: FileKind;
+  /** The recovered text: table rows as TAB-separated cells, one row per line. */
+  text: string;
+  /** PDF: number of pages. */
+  pages?: number;
+  /** PDF: characters read (without white space). */
+  chars?: number;
+  /** PDF: 1-based numbers of pages without any text (scanned pages); their content is not checked. */
+  emptyPages?: number[];
+  /** HTML and text files: the encoding the bytes were decoded from (e.g. 'utf-8', 'gb18030'). */
+  encoding?: string;
+}
+
+/** checkFile()'s result: the JSON contract plus the file it was read from (an added field). */
+export type FileCheckResult = CheckResult & { file: ExtractedFile & { name: string } };
+
+export type FileReadErrorCode = 'no-text' | 'encrypted' | 'corrupt' | 'unsupported' | 'empty';
+
+/** A report file that cannot be read. `message` is Chinese, `message_en` English. */
+export class FileReadError extends Error {
+  readonly name: 'FileReadError';
+  readonly code: FileReadErrorCode;
+  readonly message_en: string;
+}
+
+export interface FileReadOptions {
+  /** Browsers: where nianbao-pdf.js is. Default: next to nianbao.js. Ignored in Node.js. */
+  pdfWorkerUrl?: string | URL;
+}
+
+/** Reads a report file without checking it (see Checker.checkFile). */
+export function extractFile(bytes: ArrayBuffer | ArrayBufferView | Blob, fileName?: string, options?: FileReadOptions): Promise<ExtractedFile>;
+
+/** Browsers: makes `element` accept a dropped report file; onText gets the recovered text, onError a
+ * FileReadError (or another Error) and the file name. */
+export function attachFileDrop(element: HTMLElement, handlers: FileReadOptions & {
+  onText: (text: string, info: { name: string; kind: FileKind; pages?: number; encoding?: string }) => void;
+  onError?: (error: Error, name: string) => void;
+}): void;
 
 export interface CreateCheckerOptions {
   /** Where nianbao.wasm is. Default: next to nianbao.js (new URL('./nianbao.wasm', import.meta.url)). */
@@ -114,6 +165,8 @@ export interface CreateCheckerOptions {
   wasmBinary?: ArrayBuffer | ArrayBufferView;
   /** An already compiled nianbao.wasm. */
   wasmModule?: WebAssembly.Module;
+  /** Browsers: where nianbao-pdf.js (pdf.js, for checkFile) is. Default: next to nianbao.js. */
+  pdfWorkerUrl?: string | URL;
 }
 
 export type NianbaoErrorCode = 'invalid-options' | 'invalid-input' | 'load-failed' | 'core-failed' | 'restarting';
@@ -144,6 +197,10 @@ export interface NianbaoCheckElement extends HTMLElement {
   readonly version: string;
   /** Checks the current text now; resolves with the result (also dispatched as `nianbao-result`). */
   check(): Promise<CheckResult | null>;
+  /** Reads a report file (as the file button and a drop on the paste area do), puts the recovered
+   * text in the paste area and checks it; resolves with the result, or null when the file could not
+   * be read (the reason is shown and dispatched as `nianbao-error`, code a FileReadErrorCode). */
+  openFile(file: Blob, fileName?: string): Promise<CheckResult | null>;
 }
 
 export interface NianbaoResultEvent extends CustomEvent<CheckResult> {
@@ -156,7 +213,8 @@ declare global {
   }
   interface HTMLElementEventMap {
     'nianbao-result': CustomEvent<CheckResult>;
-    /** code: a NianbaoErrorCode, or 'worker-failed' (the next check starts a fresh worker). */
+    /** code: a NianbaoErrorCode, 'worker-failed' (the next check starts a fresh worker), or a
+     * FileReadErrorCode (a file given to the element could not be read). */
     'nianbao-error': CustomEvent<{ code: string; message: string }>;
   }
 }

@@ -9,7 +9,12 @@
 //
 // Attributes: lang (zh | en), compact (boolean), text (initial text; else the element's own text
 // content), ignore (comma-separated rule ids), min-severity (info | warning | error).
-// Properties: value (the text; setting it checks at once), result, ready; method check().
+// Properties: value (the text; setting it checks at once), result, ready; methods check(), openFile().
+//
+// Report files: a file button ("打开文件") and a drop on the paste area read PDF, Word (.docx),
+// HTML and text files with nianbao.js's extraction (web/pdf/browser.mjs attachFileDrop; pdf.js runs
+// in the worker nianbao-pdf.js, started only when the first PDF arrives). The recovered text is put
+// in the paste area, so the reader sees exactly what is checked and findings point into it.
 //
 // Source: web/embed/widget.js. web/embed/build.mjs writes dist/nianbao-widget.js from it: after
 // the import line it puts WIDGET_CSS (web/style.css + web/embed/widget.css) and the page's own
@@ -17,6 +22,7 @@
 // renderTables, renderLegend), so the widget renders findings and tables as the page does.
 // User text is only ever inserted as text (textContent), never as HTML.
 import { createChecker } from './nianbao.js';
+import { attachFileDrop, extractFile } from './nianbao.js';
 /* global STRINGS, fmt, htmlHasTable, htmlToText, el, cellLabel, renderTables, renderLegend, WIDGET_CSS */
 
 const TAG = 'nianbao-check';
@@ -26,20 +32,36 @@ const SEVERITIES = ['info', 'warning', 'error'];
 // Strings of the widget itself; everything else comes from the page's STRINGS (web/i18n.js).
 const WIDGET_STRINGS = {
   zh: {
-    placeholder: '在此粘贴政府信息公开工作年度报告全文，粘贴后立即核验。',
+    placeholder: '在此粘贴政府信息公开工作年度报告全文，或把报告文件（PDF、Word、网页、文本）拖到这里，随即核验。',
     ignored: '已忽略的规则：{ids}',
     unknownRule: '未知规则 {ids}，已略去。',
     foot: '年报核验 nianbao {v} · 在本机浏览器中核验，报告内容不上传。',
     checkFailed: '核验失败：{msg}',
-    tablesSummary: '我们如何读取表格'
+    tablesSummary: '我们如何读取表格',
+    openFile: '打开文件',
+    fileTitle: '读取报告文件（PDF、Word .docx、网页、文本），也可以把文件拖到输入框。文件只在本机读取，不上传。',
+    fileReading: '正在读取 {name}…',
+    fileReadPdf: '已读取 {name}（PDF，{pages} 页）。输入框中是从文件读出的文字，核验的就是这些内容。',
+    fileReadDocx: '已读取 {name}（Word 文档，合并单元格已展开）。输入框中是从文件读出的文字。',
+    fileReadOther: '已读取 {name}（{enc}）。输入框中是从文件读出的文字。',
+    fileEmptyPages: '第 {list} 页没有文字层（可能是扫描图片），未核验。',
+    fileError: '无法读取 {name}：{msg}'
   },
   en: {
-    placeholder: 'Paste the full text of a government information disclosure annual report; it is checked at once.',
+    placeholder: 'Paste the full text of a government information disclosure annual report, or drop the report file (PDF, Word, web page, text) here; it is checked at once.',
     ignored: 'Ignored rules: {ids}',
     unknownRule: 'Unknown rule {ids}, left out.',
     foot: 'nianbao {v} · checked in this browser; the report is not uploaded.',
     checkFailed: 'The check failed: {msg}',
-    tablesSummary: 'How we read your tables'
+    tablesSummary: 'How we read your tables',
+    openFile: 'Open a file',
+    fileTitle: 'Read a report file (PDF, Word .docx, web page, text), or drop it on the text box. Files are read on this computer only, never uploaded.',
+    fileReading: 'Reading {name}…',
+    fileReadPdf: 'Read {name} (PDF, {pages} pages). The text box holds the text recovered from the file: this is what is checked.',
+    fileReadDocx: 'Read {name} (Word document, merged cells expanded). The text box holds the text recovered from the file.',
+    fileReadOther: 'Read {name} ({enc}). The text box holds the text recovered from the file.',
+    fileEmptyPages: 'Page(s) {list} have no text layer (probably scanned images) and were not checked.',
+    fileError: 'Could not read {name}: {msg}'
   }
 };
 
@@ -217,6 +239,8 @@ class NianbaoCheckElement extends HTMLElement {
     this._timer = 0;
     this._started = false;
     this._notice = '';
+    this._fileNote = null;      // { key, vars, error } of the last file read, shown above the results
+    this._fileSeq = 0;          // number of the latest file read started
     this._readyPromise = new Promise((resolve, reject) => { this._readyResolve = resolve; this._readyReject = reject; });
     this._readyPromise.catch(() => { /* shown in the element and as nianbao-error */ });
     this._build();
@@ -235,6 +259,15 @@ class NianbaoCheckElement extends HTMLElement {
   // Where the checks run: 'worker', 'main' (no worker allowed), or '' while loading.
   get engine() { return this._checker ? this._checker.kind : ''; }
   check() { return this._readyPromise.then(() => this._runCheck()); }
+  // Reads a report file (a File or Blob) into the paste area and checks it; resolves with the
+  // result, or null when the file cannot be read (the reason is shown and sent as nianbao-error).
+  openFile(file, fileName) {
+    const name = fileName || (file && file.name) || '';
+    const seq = this._startFileRead(name);
+    return extractFile(file, name).then(
+      (f) => this._fileText(seq, f.text, { name, ...f }),
+      (e) => this._fileError(seq, e, name));
+  }
 
   // ------------------------------------------------------------------------------------------
   // Lifecycle
@@ -297,13 +330,22 @@ class NianbaoCheckElement extends HTMLElement {
     SEVERITIES.forEach((v) => this._sev.appendChild(el('option', { value: v })));
     this._clear = el('button', { type: 'button', className: 'btn' });
     this._ignored = el('span', { className: 'ignored' });
+    this._fileBtn = el('button', { type: 'button', className: 'btn file-open' });
+    this._fileInput = el('input', {
+      type: 'file', className: 'file-input', tabindex: '-1',
+      accept: '.pdf,.docx,.html,.htm,.txt,.md,application/pdf,text/html,text/plain,application/vnd.openxmlformats-officedocument.wordprocessingml.document'
+    });
     options.appendChild(this._sevLabel);
     options.appendChild(this._sev);
+    options.appendChild(this._fileBtn);
+    options.appendChild(this._fileInput);
     options.appendChild(this._clear);
     options.appendChild(this._ignored);
     root.appendChild(options);
     this._noticeEl = el('p', { className: 'notice', role: 'status' });
     root.appendChild(this._noticeEl);
+    this._fileNoteEl = el('p', { className: 'file-note', role: 'status' });
+    root.appendChild(this._fileNoteEl);
 
     const results = el('div', { className: 'results' });
     this._verdict = el('p', { className: 'verdict', role: 'status', 'aria-live': 'polite' });
@@ -339,12 +381,30 @@ class NianbaoCheckElement extends HTMLElement {
     this._rootEl = root;
 
     this._ta.addEventListener('input', (ev) => {
+      if (this._fileNote && !this._fileNote.error) { this._fileNote = null; this._renderFileNote(); }  // edited: no longer the file's text
       if (ev && (ev.inputType === 'insertFromPaste' || ev.inputType === 'insertFromDrop')) this._runCheck();
       else this._schedule();
     });
     this._ta.addEventListener('paste', (ev) => this._onPaste(ev));
     this._sev.addEventListener('change', () => this._runCheck());
-    this._clear.addEventListener('click', () => { this.value = ''; this._ta.focus(); });
+    this._clear.addEventListener('click', () => { this._fileNote = null; this.value = ''; this._ta.focus(); });
+    // Report files: the button opens the picker; a file dropped on the paste area is read by
+    // attachFileDrop (web/pdf/browser.mjs), which calls _fileText / _fileError.
+    this._fileBtn.addEventListener('click', () => this._fileInput.click());
+    this._fileInput.addEventListener('change', () => {
+      const file = this._fileInput.files && this._fileInput.files[0];
+      if (file) this.openFile(file);
+      this._fileInput.value = '';  // the same file may be chosen again
+    });
+    let dropSeq = 0;
+    this._ta.addEventListener('drop', (ev) => {
+      const file = ev.dataTransfer && ev.dataTransfer.files && ev.dataTransfer.files[0];
+      if (file) dropSeq = this._startFileRead(file.name || '');
+    }, true);
+    attachFileDrop(this._ta, {
+      onText: (text, info) => this._fileText(dropSeq, text, info),
+      onError: (e, name) => this._fileError(dropSeq, e, name)
+    });
     this._tables.addEventListener('toggle', () => this._renderTables());
     this._findings.addEventListener('click', (ev) => this._onFindingClick(ev));
     this._findings.addEventListener('keydown', (ev) => {
@@ -381,6 +441,45 @@ class NianbaoCheckElement extends HTMLElement {
       }
     }
     this._ta.value = text;
+  }
+
+  // ------------------------------------------------------------------------------------------
+  // Report files
+  _startFileRead(name) {
+    this._fileNote = { key: 'fileReading', vars: { name } };
+    this._renderFileNote();
+    return ++this._fileSeq;
+  }
+
+  _fileText(seq, text, info) {
+    if (seq !== this._fileSeq) return this._latest;  // a newer file was given meanwhile
+    const key = info.kind === 'pdf' ? 'fileReadPdf' : info.kind === 'docx' ? 'fileReadDocx' : 'fileReadOther';
+    this._fileNote = { key, vars: { name: info.name, pages: info.pages, enc: info.encoding || info.kind }, emptyPages: info.emptyPages };
+    this._ta.value = text;
+    this._ta.scrollTop = 0;
+    this._renderFileNote();
+    return this._readyPromise.then(() => this._runCheck(), () => null);
+  }
+
+  _fileError(seq, e, name) {
+    if (seq !== this._fileSeq) return this._latest;
+    const msg = e && e.code && e.message_en !== undefined && this._lang() === 'en' ? e.message_en : String((e && e.message) || e);
+    this._fileNote = { key: 'fileError', vars: { name, msg }, error: true };
+    // Never leave an earlier text or result on screen for a file that could not be read.
+    this._ta.value = '';
+    this._renderFileNote();
+    this._runCheck();
+    this._emitError(e);
+    return null;
+  }
+
+  _renderFileNote() {
+    const n = this._fileNote;
+    let text = n ? fmt(this._W()[n.key], n.vars) : '';
+    if (n && n.emptyPages && n.emptyPages.length) text += ' ' + fmt(this._W().fileEmptyPages, { list: n.emptyPages.join(', ') });
+    this._fileNoteEl.textContent = text;
+    this._fileNoteEl.classList.toggle('error', !!(n && n.error));
+    this._rootEl.classList.toggle('reading', !!(n && n.key === 'fileReading'));
   }
 
   // ------------------------------------------------------------------------------------------
@@ -514,6 +613,9 @@ class NianbaoCheckElement extends HTMLElement {
     const sevNames = { info: s.sevAll, warning: s.sevWarning, error: s.sevError };
     Array.from(this._sev.options).forEach((o) => { o.textContent = sevNames[o.value]; });
     this._clear.textContent = s.clear;
+    this._fileBtn.textContent = w.openFile;
+    this._fileBtn.title = w.fileTitle;
+    this._renderFileNote();
     const ignored = this._ignoredIds || [];
     this._ignored.textContent = ignored.length ? fmt(w.ignored, { ids: ignored.join(', ') }) : '';
     this._noticeEl.textContent = this._notice || '';
