@@ -20,8 +20,9 @@ if ! command -v clang++ >/dev/null 2>&1; then
   exit 1
 fi
 
+mkdir -p "$build"
 cmake -S . -B "$build" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCMAKE_CXX_COMPILER=clang++ \
-  -DNIANBAO_FUZZ=ON >"$build.cmake.log" 2>&1 || { cat "$build.cmake.log" >&2; exit 1; }
+  -DNIANBAO_FUZZ=ON >"$build/configure.log" 2>&1 || { cat "$build/configure.log" >&2; exit 1; }
 cmake --build "$build" --target nianbao_fuzz -j"${JOBS:-2}"
 fuzzer="$build/fuzz/nianbao_fuzz"
 
