@@ -22,7 +22,9 @@ import { serve } from '../../scripts/serve.mjs';
 const repo = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const DIST = process.env.NIANBAO_DIST || join(repo, 'build', 'wasm', 'dist');
 const CORPUS = process.env.NIANBAO_CORPUS_DIR || join(repo, '..', 'shared', 'corpus');
-const PAGE = join(DIST, 'nianbao.html');
+// NIANBAO_PAGE_NAME picks the page variant (nianbao.html, or nianbao-text.html without pdf.js).
+const PAGE_NAME = process.env.NIANBAO_PAGE_NAME || 'nianbao.html';
+const PAGE = join(DIST, PAGE_NAME);
 const PAGE_URL = pathToFileURL(PAGE).href;
 const CORPUS_000 = join(CORPUS, '000-xiangxiang-ziranziyuan-2025', 'report.txt');
 const TEST_TIMEOUT_MS = 45000;
@@ -149,7 +151,7 @@ async function main() {
   }
   const report000 = readFileSync(CORPUS_000, 'utf8');
   const html = readFileSync(PAGE, 'utf8');
-  timings.push(`# dist/nianbao.html: ${statSync(PAGE).size} bytes raw, ${gzipSync(html, { level: 9 }).length} bytes gzip -9`);
+  timings.push(`# dist/${PAGE_NAME}: ${statSync(PAGE).size} bytes raw, ${gzipSync(html, { level: 9 }).length} bytes gzip -9`);
 
   const userDir = mkdtempSync(join(tmpdir(), 'nianbao-chromium-'));
   const context = await chromium.launchPersistentContext(userDir, {
@@ -575,7 +577,7 @@ async function main() {
 
     await test('served over http://127.0.0.1: works, loads nothing else; a real Ctrl+V of clipboard HTML is read as a table', async () => {
       const { server, url: base } = await serve(DIST, 0);
-      const url = `${base}nianbao.html`;
+      const url = `${base}${PAGE_NAME}`;
       const served = [];
       server.on('request', (req) => served.push(req.url));
       try {
@@ -608,7 +610,7 @@ async function main() {
         assertEq(pasted.split('\n')[4], lines[96], 'row 一、本年新收 pasted as tab-separated cells');
         assertEq(pasted.split('\n')[7], lines[99], 'row under a rowspan keeps its empty first cell');
         await p2.waitForTimeout(200);
-        assertEq(served.join(' '), '/nianbao.html', 'requests seen by the server');
+        assertEq(served.join(' '), `/${PAGE_NAME}`, 'requests seen by the server');
         const t = await p2.evaluate(() => window.nianbao.state().timing.ready);
         timings.push(`# load to ready (http, warm browser): ${t.toFixed(0)} ms`);
         await p2.close();
