@@ -40,7 +40,7 @@ std::string to_json(const Result& r) {
   for (const auto& s : r.sections) {
     sections.push_back({{"number", s.number}, {"heading", s.heading}, {"line", s.line}});
   }
-  j["sections"] = sections;
+  j["sections"] = std::move(sections);
   ojson cells = ojson::object();
   for (const auto& c : r.cells) {
     ojson cj;
@@ -50,9 +50,10 @@ std::string to_json(const Result& r) {
     cj["column"] = pos_json(c.column);
     cj["status"] = cell_status_name(c.status);
     if (!c.note.empty()) cj["note"] = c.note;
-    cells[c.id] = cj;
+    // Ids are unique: append instead of operator[] (a linear key search per cell).
+    cells.get_ref<ojson::object_t&>().emplace_back(c.id, std::move(cj));
   }
-  j["cells"] = cells;
+  j["cells"] = std::move(cells);
   ojson findings = ojson::array();
   for (const auto& f : r.findings) {
     ojson fj;
@@ -68,9 +69,9 @@ std::string to_json(const Result& r) {
                          (f.actual && *f.actual != std::floor(*f.actual));
     if (f.expected) fj["expected"] = number_json(*f.expected, decimal);
     if (f.actual) fj["actual"] = number_json(*f.actual, decimal);
-    findings.push_back(fj);
+    findings.push_back(std::move(fj));
   }
-  j["findings"] = findings;
+  j["findings"] = std::move(findings);
   j["summary"] = {
       {"checks",
        {{"pass", r.summary.pass},
