@@ -2,14 +2,7 @@
 // Runs against the real build: NIANBAO_DIST (default build/wasm/dist) must hold nianbao.html.
 // Prints `ok - …` / `not ok - …` lines, timing lines starting with `#`, and a closing
 // `N passed, N failed` line; exits 1 on any failure.
-let chromium;
-try {
-  ({ chromium } = await import('playwright-core'));
-} catch (e) {
-  console.log('not ok - playwright-core is not installed: run `npm install` at the repository root');
-  console.log('0 passed, 1 failed');
-  process.exit(1);
-}
+import { CHROMIUM_ARGS, CORPUS, DIST, loadChromium, repo } from './browser.mjs';
 import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -19,9 +12,7 @@ import { gzipSync } from 'node:zlib';
 import { createServer as createNetServer } from 'node:net';
 import { serve } from '../../scripts/serve.mjs';
 
-const repo = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
-const DIST = process.env.NIANBAO_DIST || join(repo, 'build', 'wasm', 'dist');
-const CORPUS = process.env.NIANBAO_CORPUS_DIR || join(repo, '..', 'shared', 'corpus');
+const chromium = await loadChromium();
 // NIANBAO_PAGE_NAME picks the page variant (nianbao.html, or nianbao-text.html without pdf.js).
 const PAGE_NAME = process.env.NIANBAO_PAGE_NAME || 'nianbao.html';
 const PAGE = join(DIST, PAGE_NAME);
@@ -159,8 +150,7 @@ async function main() {
     headless: true,
     acceptDownloads: true,
     viewport: { width: 1280, height: 900 },
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-      '--disable-background-networking', '--disable-component-update', '--disable-sync']
+    args: CHROMIUM_ARGS
   });
   const requests = [];
   const pageErrors = [];

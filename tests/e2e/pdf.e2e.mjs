@@ -5,14 +5,7 @@
 // transcript; a text-less, an encrypted and a corrupt PDF give their messages, never a pass.
 // Env: NIANBAO_DIST (folder of nianbao.html; default build/wasm/dist), NIANBAO_CORPUS_DIR.
 // Prints `ok - …` / `not ok - …`, `#` timing lines and `N passed, N failed`; exits 1 on failure.
-let chromium;
-try {
-  ({ chromium } = await import('playwright-core'));
-} catch (e) {
-  console.log('not ok - playwright-core is not installed: run `npm install` at the repository root');
-  console.log('0 passed, 1 failed');
-  process.exit(1);
-}
+import { CHROMIUM_ARGS, CORPUS, DIST, loadChromium, repo } from './browser.mjs';
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -22,9 +15,7 @@ import { extractFileNode } from '../../web/pdf/pdfjs-node.mjs';
 import { pdfWorkerSource } from '../../web/pdf/bundle.mjs';
 import { serve } from '../../scripts/serve.mjs';
 
-const repo = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
-const DIST = process.env.NIANBAO_DIST || join(repo, 'build', 'wasm', 'dist');
-const CORPUS = process.env.NIANBAO_CORPUS_DIR || join(repo, '..', 'shared', 'corpus');
+const chromium = await loadChromium();
 const PAGE_URL = pathToFileURL(join(DIST, 'nianbao.html')).href;
 const REPORTS = ['001-huaian-hongze-2023', '002-huaian-hongze-2024', '003-huaian-city-2024'];
 const TEST_TIMEOUT_MS = 60000;
@@ -104,8 +95,7 @@ function compareCells(got, expected, label) {
 const work = mkdtempSync(join(tmpdir(), 'nianbao-pdf-e2e-'));
 const context = await chromium.launchPersistentContext(join(work, 'profile'), {
   executablePath: '/usr/bin/chromium', headless: true, offline: true,
-  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-    '--disable-background-networking', '--disable-component-update', '--disable-sync']
+  args: CHROMIUM_ARGS
 });
 const requests = [];
 context.on('request', (r) => requests.push(r.url()));

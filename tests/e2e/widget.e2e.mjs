@@ -4,14 +4,7 @@
 // (detail equals the Node.js API result, which tests/js/api.test.mjs ties to the native CLI), the
 // ignore / min-severity options, no style leak, a strict-CSP host, the iframe embed and the module
 // API in a module worker, a PDF given to the widget's file input. Prints `ok - …` / `not ok - …`, `#` notes and `N passed, N failed`.
-let chromium;
-try {
-  ({ chromium } = await import('playwright-core'));
-} catch (e) {
-  console.log('not ok - playwright-core is not installed: run `npm install` at the repository root');
-  console.log('0 passed, 1 failed');
-  process.exit(1);
-}
+import { CHROMIUM_ARGS, CORPUS, DIST, loadChromium, repo } from './browser.mjs';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -19,9 +12,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { isDeepStrictEqual } from 'node:util';
 import { serve } from '../../scripts/serve.mjs';
 
-const repo = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
-const DIST = process.env.NIANBAO_DIST || join(repo, 'build', 'wasm', 'dist');
-const CORPUS = process.env.NIANBAO_CORPUS_DIR || join(repo, '..', 'shared', 'corpus');
+const chromium = await loadChromium();
 const SHOTS = process.env.NIANBAO_SHOT_DIR || tmpdir();
 const TEST_TIMEOUT_MS = 45000;
 const TOTAL_TIMEOUT_MS = 240000;
@@ -112,8 +103,7 @@ async function main() {
     executablePath: '/usr/bin/chromium',
     headless: true,
     viewport: { width: 1100, height: 900 },
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-      '--disable-background-networking', '--disable-component-update', '--disable-sync']
+    args: CHROMIUM_ARGS
   });
   // Extra host pages, served from the same origin as dist/.
   const extra = {
