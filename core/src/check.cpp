@@ -100,7 +100,7 @@ std::string not_a_report(std::string_view text, const Document& doc) {
   const auto& o = doc.outline;
   const auto& t = doc.tables;
   const bool tables = t.t2_found || t.t3_found || t.t4_found;
-  const bool mentions = doc.flat.text.find("信息公开") != std::string::npos;
+  const bool mentions = contains_text(doc.flat.text, "信息公开");
   if (o.title_found || tables || (o.sections.size() >= 2 && mentions)) return {};
   return "未找到年度报告的标题、章节或统计表，不是政府信息公开工作年度报告 (not a government "
          "information disclosure annual report: no title, sections or tables found)";

@@ -54,8 +54,9 @@ struct T2RowDef {
 };
 extern const std::vector<T2RowDef> kT2Rows;
 
-std::string t3_id(int row, int col);
-std::string t4_id(int group, int col);
+// Cell ids "t3.<row>.<column>" / "t4.<group>.<column>" , built once and shared.
+const std::string& t3_id(int row, int col);
+const std::string& t4_id(int group, int col);
 
 // ----- outline ------------------------------------------------------------------------
 struct SectionInfo {

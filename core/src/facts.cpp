@@ -2,6 +2,7 @@
 #include "facts.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cctype>
 #include <cstdlib>
 #include <cstring>
@@ -25,6 +26,20 @@ struct Narrative {
       norm.push_back(static_cast<std::uint32_t>(at));
     }
   }
+  // Appends the non-space bytes of t[a, b) (sized up front, then trimmed).
+  void append_compact(std::string_view t, std::size_t a, std::size_t b) {
+    std::size_t out = text.size();
+    text.resize(out + (b - a));
+    norm.resize(out + (b - a));
+    for (std::size_t k = a; k < b; ++k) {
+      if (is_space_byte(t[k])) continue;
+      text[out] = t[k];
+      norm[out] = static_cast<std::uint32_t>(k);
+      ++out;
+    }
+    text.resize(out);
+    norm.resize(out);
+  }
 };
 
 bool is_digit(char c) { return c >= '0' && c <= '9'; }
@@ -37,15 +52,15 @@ std::string_view trim(std::string_view s) {
 
 bool starts_with(std::string_view s, std::string_view p) { return s.substr(0, p.size()) == p; }
 
-bool contains(std::string_view s, std::string_view p) {
-  return s.find(p) != std::string_view::npos;
-}
+bool contains(std::string_view s, std::string_view p) { return contains_text(s, p); }
 
 std::string squeeze(std::string_view s) {
-  std::string out;
+  std::string out(s.size(), '\0');
+  std::size_t n = 0;
   for (char c : s) {
-    if (!is_space_byte(c)) out.push_back(c);
+    if (!is_space_byte(c)) out[n++] = c;
   }
+  out.resize(n);
   return out;
 }
 
@@ -163,17 +178,20 @@ Narrative build_narrative(const Document& doc) {
     }
     std::size_t sj = si;
     const auto& secs = doc.outline.sections;
-    for (std::size_t k = pos; k < eol; ++k) {
+    std::size_t k = pos;
+    while (k < eol) {
       while (sj < secs.size() && secs[sj].norm_begin < k) ++sj;
       if (sj < secs.size() && secs[sj].norm_begin == k) {
         n.brk(k);
-        k = std::max(k, std::min(secs[sj].norm_body, eol)) - 1;
+        k = std::max(k, std::min(secs[sj].norm_body, eol));
         ++sj;
         continue;
       }
-      if (is_space_byte(t[k])) continue;
-      n.text.push_back(t[k]);
-      n.norm.push_back(static_cast<std::uint32_t>(k));
+      // Up to the next heading inside the line (sections are sorted by norm_begin).
+      const std::size_t stop =
+          sj < secs.size() && secs[sj].norm_begin < eol ? secs[sj].norm_begin : eol;
+      n.append_compact(t, k, stop);
+      k = stop;
     }
     if (subheading_line(tl)) n.brk(eol);
     pos = next;
@@ -366,15 +384,24 @@ struct Hit {
 
 std::vector<Hit> find_hits(const std::string& text) {
   // Keywords by their first character (all start with a CJK ideograph).
+  // (first code point, keyword) sorted, so that each bucket lists its keywords in table order;
+  // a 4096-bit filter on the code point's low bits skips most characters without a search.
   constexpr char32_t kLo = 0x4E00, kHi = 0x9FFF;
-  std::vector<std::vector<int>> buckets(kHi - kLo + 1);
-  std::vector<std::size_t> len(std::size(kKeywords));
-  for (int k = 0; k < static_cast<int>(std::size(kKeywords)); ++k) {
+  constexpr std::size_t kKw = std::size(kKeywords);
+  std::array<std::pair<char32_t, int>, kKw> firsts{};
+  std::array<std::size_t, kKw> len{};
+  std::array<std::uint64_t, 64> filter{};
+  std::size_t nfirst = 0;
+  for (int k = 0; k < static_cast<int>(kKw); ++k) {
     len[static_cast<std::size_t>(k)] = std::strlen(kKeywords[k].s);
     std::size_t i = 0;
     const char32_t cp = next_cp(kKeywords[k].s, i);
-    if (cp >= kLo && cp <= kHi) buckets[cp - kLo].push_back(k);
+    if (cp < kLo || cp > kHi) continue;
+    firsts[nfirst++] = {cp, k};
+    filter[(cp >> 6) & 63] |= std::uint64_t{1} << (cp & 63);
   }
+  std::sort(firsts.begin(), firsts.begin() + static_cast<std::ptrdiff_t>(nfirst));
+  const auto first_end = firsts.begin() + static_cast<std::ptrdiff_t>(nfirst);
   std::vector<Hit> hits;
   std::size_t i = 0;
   while (i < text.size()) {
@@ -385,7 +412,10 @@ std::vector<Hit> find_hits(const std::string& text) {
     }
     const char32_t cp = next_cp(text, i);
     if (cp < kLo || cp > kHi) continue;
-    for (int k : buckets[cp - kLo]) {
+    if (((filter[(cp >> 6) & 63] >> (cp & 63)) & 1) == 0) continue;
+    for (auto it = std::lower_bound(firsts.begin(), first_end, std::pair<char32_t, int>{cp, -1});
+         it != first_end && it->first == cp; ++it) {
+      const int k = it->second;
       const std::size_t kl = len[static_cast<std::size_t>(k)];
       if (at + kl > text.size() || std::memcmp(text.data() + at, kKeywords[k].s, kl) != 0) {
         continue;

@@ -17,9 +17,7 @@ namespace {
 
 constexpr const char* kNumerals[] = {"一", "二", "三", "四", "五", "六", "七", "八", "九", "十"};
 
-bool contains(std::string_view hay, std::string_view needle) {
-  return hay.find(needle) != std::string_view::npos;
-}
+bool contains(std::string_view hay, std::string_view needle) { return contains_text(hay, needle); }
 
 // Official headings (format.md §2), compact form without the numeral.
 constexpr const char* kOfficial[] = {"总体情况",
@@ -231,7 +229,7 @@ void read_outline(Document& doc) {
       std::size_t best = std::string::npos, best_len = 0;
       for (const char* h : kInline[n - 1]) {
         if (!h) continue;
-        const std::size_t at = f.text.find(h);
+        const std::size_t at = find_text(f.text, h);
         if (at != std::string::npos && at < best) {
           best = at;
           best_len = std::strlen(h);
@@ -244,8 +242,8 @@ void read_outline(Document& doc) {
                                                {"处理", "申请情况"},  {"复议", "诉讼情况"},
                                                {"问题", "改进"},      {"其他", "事项"}};
         const std::string num = std::string(kNumerals[n - 1]) + "、";
-        for (std::size_t at = f.text.find(num); at != std::string::npos;
-             at = f.text.find(num, at + num.size())) {
+        for (std::size_t at = find_text(f.text, num); at != std::string::npos;
+             at = find_text(f.text, num, at + num.size())) {
           const std::string_view win = std::string_view(f.text).substr(at, 90);
           const std::size_t k1 = win.find(kKeys[n - 1][0]);
           if (k1 == std::string_view::npos) continue;
@@ -290,7 +288,7 @@ void read_outline(Document& doc) {
   int n2021 = 0;
   for (const char* m : k2021) n2021 += contains(doc.flat.text, m) ? 1 : 0;
   for (const char* m : k2019) {
-    const std::size_t at = doc.flat.text.find(m);
+    const std::size_t at = find_text(doc.flat.text, m);
     if (at != std::string::npos) o.old_markers.emplace_back(m, doc.orig(doc.flat.pos[at]));
   }
   const bool has_t3 = contains(doc.flat.text, "本年新收") || contains(doc.flat.text, "上年结转");

@@ -43,32 +43,37 @@ std::string to_json(const Result& r) {
   j["sections"] = std::move(sections);
   ojson cells = ojson::object();
   for (const auto& c : r.cells) {
-    ojson cj;
-    cj["value"] = c.value ? number_json(*c.value, c.decimal) : ojson(nullptr);
-    cj["raw"] = c.raw;
-    cj["line"] = pos_json(c.line);
-    cj["column"] = pos_json(c.column);
-    cj["status"] = cell_status_name(c.status);
-    if (!c.note.empty()) cj["note"] = c.note;
+    // Keys are distinct and in output order: append them (operator[] searches the keys).
+    ojson cj = ojson::object();
+    auto& co = cj.get_ref<ojson::object_t&>();
+    co.reserve(6);
+    co.emplace_back("value", c.value ? number_json(*c.value, c.decimal) : ojson(nullptr));
+    co.emplace_back("raw", c.raw);
+    co.emplace_back("line", pos_json(c.line));
+    co.emplace_back("column", pos_json(c.column));
+    co.emplace_back("status", cell_status_name(c.status));
+    if (!c.note.empty()) co.emplace_back("note", c.note);
     // Ids are unique: append instead of operator[] (a linear key search per cell).
     cells.get_ref<ojson::object_t&>().emplace_back(c.id, std::move(cj));
   }
   j["cells"] = std::move(cells);
   ojson findings = ojson::array();
   for (const auto& f : r.findings) {
-    ojson fj;
-    fj["rule"] = f.rule;
-    fj["status"] = f.status;
-    fj["severity"] = severity_name(f.severity);
-    fj["message"] = f.message;
-    fj["message_en"] = f.message_en;
-    fj["line"] = pos_json(f.line);
-    fj["column"] = pos_json(f.column);
-    fj["cells"] = f.cells;
+    ojson fj = ojson::object();
+    auto& fo = fj.get_ref<ojson::object_t&>();
+    fo.reserve(10);
+    fo.emplace_back("rule", f.rule);
+    fo.emplace_back("status", f.status);
+    fo.emplace_back("severity", severity_name(f.severity));
+    fo.emplace_back("message", f.message);
+    fo.emplace_back("message_en", f.message_en);
+    fo.emplace_back("line", pos_json(f.line));
+    fo.emplace_back("column", pos_json(f.column));
+    fo.emplace_back("cells", f.cells);
     const bool decimal = (f.expected && *f.expected != std::floor(*f.expected)) ||
                          (f.actual && *f.actual != std::floor(*f.actual));
-    if (f.expected) fj["expected"] = number_json(*f.expected, decimal);
-    if (f.actual) fj["actual"] = number_json(*f.actual, decimal);
+    if (f.expected) fo.emplace_back("expected", number_json(*f.expected, decimal));
+    if (f.actual) fo.emplace_back("actual", number_json(*f.actual, decimal));
     findings.push_back(std::move(fj));
   }
   j["findings"] = std::move(findings);

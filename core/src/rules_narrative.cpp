@@ -2,6 +2,7 @@
 // §9, §11 E5/E8/E12–E14, T3-12, S-6/S-7). The facts come from facts.cpp; this file only
 // compares them with the tables and words the findings.
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <cstdlib>
 #include <optional>
@@ -234,20 +235,28 @@ class TableSide {
     const int n = static_cast<int>(nums.size());
     if (n == 0 || n >= 15) return;
     std::vector<Reading> all, consistent;
-    for (unsigned mask = 0; mask < (1u << 15); ++mask) {
-      if (__builtin_popcount(mask) != n) continue;
-      Reading rd(15, 0.0);
+    // The masks of exactly n of the 15 cells, in increasing order (Gosper's hack: the next
+    // larger integer with the same number of bits set).
+    for (unsigned mask = (1u << n) - 1; mask < (1u << 15);) {
+      std::array<double, 15> cells{};
       int k = 0;
       for (int s = 0; s < 15; ++s) {
-        if (mask & (1u << s)) rd[static_cast<std::size_t>(s)] = nums[static_cast<std::size_t>(k++)];
+        if (mask & (1u << s))
+          cells[static_cast<std::size_t>(s)] = nums[static_cast<std::size_t>(k++)];
       }
       bool ok = true;
       for (int g = 0; g < 3; ++g) {
         double parts = 0;
-        for (int j = 0; j < 4; ++j) parts += *rd[static_cast<std::size_t>(g * 5 + j)];
-        ok = ok && parts == *rd[static_cast<std::size_t>(g * 5 + 4)];
+        for (int j = 0; j < 4; ++j) parts += cells[static_cast<std::size_t>(g * 5 + j)];
+        ok = ok && parts == cells[static_cast<std::size_t>(g * 5 + 4)];
       }
-      (ok ? consistent : all).push_back(std::move(rd));
+      // Inconsistent readings are kept only while no consistent one has been found.
+      if (ok || consistent.empty()) {
+        (ok ? consistent : all).emplace_back(cells.begin(), cells.end());
+      }
+      const unsigned low = mask & (0u - mask);
+      const unsigned ripple = mask + low;
+      mask = (((ripple ^ mask) >> 2) / low) | ripple;
     }
     readings_ = consistent.empty() ? all : consistent;
     if (!consistent.empty()) t4_consistent_ = true;
@@ -769,7 +778,7 @@ std::string_view section_body(const Document& doc, int n) {
 
 bool has_any(std::string_view s, std::initializer_list<const char*> words) {
   for (const char* w : words) {
-    if (s.find(w) != std::string_view::npos) return true;
+    if (contains_text(s, w)) return true;
   }
   return false;
 }
@@ -1004,7 +1013,7 @@ void section_rules(const Document& doc, Emitter& em) {
     std::string missing, missing_en;
     for (const auto& tp : topics) {
       bool found = false;
-      for (const char* k : tp.keys) found = found || b.find(k) != std::string_view::npos;
+      for (const char* k : tp.keys) found = found || contains_text(b, k);
       if (!found) {
         missing += std::string(missing.empty() ? "" : "、") + tp.zh;
         missing_en += std::string(missing_en.empty() ? "" : ", ") + tp.en;

@@ -59,13 +59,32 @@ const std::vector<T2RowDef> kT2Rows = {
     {"行政事业性收费", "administrative fees", {"t2.fees"}, true},
 };
 
-std::string t3_id(int row, int col) {
-  return std::string("t3.") + kT3Rows[static_cast<std::size_t>(row)].id + "." +
-         kT3Columns[static_cast<std::size_t>(col)];
+// The ids are built once (immutable tables): rules and the reader look them up constantly.
+const std::string& t3_id(int row, int col) {
+  using Ids = std::array<std::array<std::string, kT3Columns.size()>, kT3Rows.size()>;
+  static const Ids ids = [] {
+    Ids out;
+    for (std::size_t r = 0; r < kT3Rows.size(); ++r) {
+      for (std::size_t c = 0; c < kT3Columns.size(); ++c) {
+        out[r][c] = std::string("t3.") + kT3Rows[r].id + "." + kT3Columns[c];
+      }
+    }
+    return out;
+  }();
+  return ids[static_cast<std::size_t>(row)][static_cast<std::size_t>(col)];
 }
-std::string t4_id(int group, int col) {
-  return std::string("t4.") + kT4Groups[static_cast<std::size_t>(group)] + "." +
-         kT4Columns[static_cast<std::size_t>(col)];
+const std::string& t4_id(int group, int col) {
+  using Ids = std::array<std::array<std::string, kT4Columns.size()>, kT4Groups.size()>;
+  static const Ids ids = [] {
+    Ids out;
+    for (std::size_t g = 0; g < kT4Groups.size(); ++g) {
+      for (std::size_t c = 0; c < kT4Columns.size(); ++c) {
+        out[g][c] = std::string("t4.") + kT4Groups[g] + "." + kT4Columns[c];
+      }
+    }
+    return out;
+  }();
+  return ids[static_cast<std::size_t>(group)][static_cast<std::size_t>(col)];
 }
 
 namespace {
@@ -306,10 +325,10 @@ std::vector<Match> find_labels(const Compact& f, const std::vector<LabelDef>& de
     std::vector<std::pair<std::size_t, std::size_t>> hits;
     for (const char* key : d.keys) {
       const std::size_t kl = std::strlen(key);
-      std::size_t at = region.find(key);
+      std::size_t at = find_text(region, key);
       while (at != std::string_view::npos) {
         hits.emplace_back(at, at + kl);
-        at = region.find(key, at + kl);
+        at = find_text(region, key, at + kl);
       }
     }
     std::sort(hits.begin(), hits.end());
@@ -611,7 +630,7 @@ std::pair<std::size_t, std::size_t> region_for(const Document& doc, int section,
       f.pos.begin());
   std::size_t best = std::string::npos;
   for (const char* a : anchors) {
-    const std::size_t at = f.text.find(a, from);
+    const std::size_t at = find_text(f.text, a, from);
     if (at != std::string::npos) best = std::min(best, at);
   }
   if (best == std::string::npos) return {kNone, kNone};
@@ -763,6 +782,8 @@ bool solve_t3_sequence(const std::vector<Token>& seq, const std::vector<int>& ro
     for (std::size_t k = 1; i + k <= n; ++k) {
       for (int orient = 0; orient < (k == 1 ? 1 : 2); ++orient) {
         Decoding block;
+        block.values.reserve(k * 7);
+        block.tokens.reserve(k * 7);
         bool ok = true;
         for (std::size_t r = 0; r < k && ok; ++r) {
           double sum = 0;
@@ -776,8 +797,12 @@ bool solve_t3_sequence(const std::vector<Token>& seq, const std::vector<int>& ro
         }
         if (!ok) continue;
         for (const auto& rest : suffix[i + k]) {
-          Decoding d = block;
+          Decoding d;  // block + rest, allocated once
+          d.values.reserve(block.values.size() + rest.values.size());
+          d.values.assign(block.values.begin(), block.values.end());
           d.values.insert(d.values.end(), rest.values.begin(), rest.values.end());
+          d.tokens.reserve(block.tokens.size() + rest.tokens.size());
+          d.tokens.assign(block.tokens.begin(), block.tokens.end());
           d.tokens.insert(d.tokens.end(), rest.tokens.begin(), rest.tokens.end());
           bool dup = false;
           for (const auto& e : here) dup = dup || e.values == d.values;
@@ -882,7 +907,8 @@ std::array<double, 3> narrative_t2(const Document& doc, const char* key, std::si
   std::array<bool, 3> clash = {false, false, false};
   const std::string& f = doc.flat.text;
   const std::size_t kl = std::strlen(key);
-  for (std::size_t at = f.find(key); at != std::string::npos; at = f.find(key, at + kl)) {
+  for (std::size_t at = find_text(f, key); at != std::string::npos;
+       at = find_text(f, key, at + kl)) {
     const std::size_t norm_at = doc.flat.pos[at];
     if (norm_at >= nb && norm_at < ne) continue;
     std::size_t k = at + kl;
@@ -1223,7 +1249,7 @@ void read_t3(Document& doc, Tables& t) {
           std::lower_bound(f.pos.begin(), f.pos.end() - 1, static_cast<std::uint32_t>(group)) -
           f.pos.begin());
       const std::size_t hi = f.text.size();
-      std::size_t at = f.text.find("3.其他", lo);
+      std::size_t at = find_text(f.text, "3.其他", lo);
       while (at != std::string::npos && at < hi) {
         std::size_t after = at + std::strlen("3.其他");
         char32_t next = 0;
@@ -1235,7 +1261,7 @@ void read_t3(Document& doc, Tables& t) {
           labels.push_back({22, f.pos[at], f.pos[after - 1] + 1});
           break;
         }
-        at = f.text.find("3.其他", after);
+        at = find_text(f.text, "3.其他", after);
       }
       std::sort(labels.begin(), labels.end(),
                 [](const Match& a, const Match& b) { return a.nb < b.nb; });

@@ -204,6 +204,15 @@ Normalised normalise(std::string_view input) {
   char32_t prev = 0;
   while (i < input.size()) {
     const std::size_t at = i;
+    const auto b = static_cast<unsigned char>(input[i]);
+    // Plain printable ASCII and tab/LF are kept as they are (fold() leaves them alone).
+    if ((b >= 0x20 && b < 0x7F) || b == '\t' || b == '\n') {
+      n.text.push_back(static_cast<char>(b));
+      n.orig.push_back(static_cast<std::uint32_t>(at));
+      prev = b;
+      ++i;
+      continue;
+    }
     char32_t cp = next_cp(input, i);
     if (cp == '\r') {
       if (i < input.size() && input[i] == '\n') ++i;
@@ -225,15 +234,20 @@ Normalised normalise(std::string_view input) {
 
 Compact compact(const Normalised& n, std::size_t begin, std::size_t end) {
   Compact c;
-  c.text.reserve(end - begin);
-  c.pos.reserve(end - begin + 1);
+  // Sized up front and trimmed after: push_back per byte costs more than the copy itself.
+  c.text.resize(end - begin);
+  c.pos.resize(end - begin + 1);
+  std::size_t out = 0;
   for (std::size_t k = begin; k < end; ++k) {
     const char ch = n.text[k];
     if (is_space_byte(ch)) continue;
-    c.text.push_back(ch);
-    c.pos.push_back(static_cast<std::uint32_t>(k));
+    c.text[out] = ch;
+    c.pos[out] = static_cast<std::uint32_t>(k);
+    ++out;
   }
-  c.pos.push_back(static_cast<std::uint32_t>(end));
+  c.text.resize(out);
+  c.pos[out] = static_cast<std::uint32_t>(end);
+  c.pos.resize(out + 1);
   return c;
 }
 
