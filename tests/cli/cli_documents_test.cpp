@@ -13,47 +13,18 @@
 #include <sstream>
 #include <string>
 
+#include "cli/run_cli.hpp"
 #include "documents.hpp"
 
 namespace {
 
-struct CliRun {
-  int code = -1;
-  std::string out;
-  std::string err;
-};
-
-std::string slurp(const std::string& path) {
-  std::ifstream f(path, std::ios::binary);
-  std::ostringstream s;
-  s << f.rdbuf();
-  return s.str();
-}
-
-std::string quote(const std::string& s) {
-  std::string q = "'";
-  for (char c : s) q += c == '\'' ? std::string("'\\''") : std::string(1, c);
-  return q + "'";
-}
+using nianbao::testing::CliRun;
+using nianbao::testing::expect_one_line_error;
+using nianbao::testing::quote;
+using nianbao::testing::run_cli;
+using nianbao::testing::slurp;
 
 std::string temp_prefix() { return testing::TempDir() + "nianbao_doc_" + std::to_string(getpid()); }
-
-// `env` is put before the command (e.g. "NIANBAO_SOURCE_DIR=/x").
-CliRun run_cli(const std::string& args, const std::string& stdin_path = "/dev/null",
-               const std::string& env = "") {
-  const std::string out = temp_prefix() + ".out", err = temp_prefix() + ".err";
-  const std::string command = env + (env.empty() ? "" : " ") + quote(NIANBAO_CLI_PATH) + " " +
-                              args + " <" + quote(stdin_path) + " >" + quote(out) + " 2>" +
-                              quote(err);
-  const int status = std::system(command.c_str());
-  CliRun r;
-  r.code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  r.out = slurp(out);
-  r.err = slurp(err);
-  std::remove(out.c_str());
-  std::remove(err.c_str());
-  return r;
-}
 
 const std::string kRepo = std::string(NIANBAO_TESTS_DIR) + "/..";
 const std::string kPdf001 = std::string(NIANBAO_CORPUS_DIR) + "/001-huaian-hongze-2023/source.pdf";
@@ -67,12 +38,6 @@ bool have_node_and_pdfjs() {
   if (!have_node_and_pdfjs()) {                                                           \
     GTEST_SKIP() << "node or pdfjs-dist (npm install at the repo root) is not available"; \
   }
-
-void expect_one_line_error(const CliRun& r) {
-  EXPECT_EQ(r.err.rfind("nianbao: ", 0), 0u) << r.err;
-  ASSERT_FALSE(r.err.empty());
-  EXPECT_EQ(r.err.find('\n'), r.err.size() - 1) << r.err;
-}
 
 TEST(CliDocuments, SniffsPdfAndZipMagic) {
   using nianbao::cli::DocumentKind;

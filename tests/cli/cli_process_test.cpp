@@ -10,58 +10,21 @@
 #include <sstream>
 #include <string>
 
+#include "cli/run_cli.hpp"
 #include "nianbao/nianbao.hpp"
 
 namespace {
 
-struct CliRun {
-  int code = -1;
-  std::string out;
-  std::string err;
-};
-
-std::string slurp(const std::string& path) {
-  std::ifstream f(path, std::ios::binary);
-  std::ostringstream s;
-  s << f.rdbuf();
-  return s.str();
-}
-
-std::string quote(const std::string& s) {
-  std::string q = "'";
-  for (char c : s) q += c == '\'' ? std::string("'\\''") : std::string(1, c);
-  return q + "'";
-}
-
-// Runs the CLI with `args` (already shell-quoted where needed) and stdin from `stdin_path`.
-CliRun run_cli(const std::string& args, const std::string& stdin_path = "/dev/null") {
-  // Unique per process: ctest -j runs several test processes at once.
-  const std::string prefix = testing::TempDir() + "nianbao_cli_" + std::to_string(getpid());
-  const std::string out = prefix + ".out", err = prefix + ".err";
-  const std::string command = quote(NIANBAO_CLI_PATH) + " " + args + " <" + quote(stdin_path) +
-                              " >" + quote(out) + " 2>" + quote(err);
-  const int status = std::system(command.c_str());
-  CliRun r;
-  r.code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  r.out = slurp(out);
-  r.err = slurp(err);
-  std::remove(out.c_str());
-  std::remove(err.c_str());
-  return r;
-}
+using nianbao::testing::CliRun;
+using nianbao::testing::expect_one_line_error;
+using nianbao::testing::quote;
+using nianbao::testing::run_cli;
+using nianbao::testing::slurp;
 
 std::string corpus(const std::string& relative) {
   return std::string(NIANBAO_CORPUS_DIR) + "/" + relative;
 }
 const std::string kSample = "000-xiangxiang-ziranziyuan-2025/report.txt";
-
-// One line on stderr, prefixed "nianbao: ".
-void expect_one_line_error(const CliRun& r) {
-  EXPECT_EQ(r.err.rfind("nianbao: ", 0), 0u) << r.err;
-  ASSERT_FALSE(r.err.empty());
-  EXPECT_EQ(r.err.back(), '\n');
-  EXPECT_EQ(r.err.find('\n'), r.err.size() - 1) << r.err;
-}
 
 TEST(CliProcess, Version) {
   const CliRun r = run_cli("--version");

@@ -22,3 +22,44 @@ export async function loadChromium() {
     process.exit(1);
   }
 }
+
+// The scripts' test runner: `test(name, fn)` runs one case under a per-test time limit and
+// prints `ok - …` / `not ok - …`; `fail(message)` records a failure outside a case; `finish()`
+// prints the closing `N passed, N failed` line and exits (1 on any failure). The whole run is
+// bounded too: past `totalMs` it reports and exits.
+export function createRunner({ testMs, totalMs }) {
+  let passed = 0;
+  let failed = 0;
+  const killer = setTimeout(() => {
+    console.log(`not ok - the whole run exceeded ${totalMs / 1000} s`);
+    console.log(`${passed} passed, ${failed + 1} failed`);
+    process.exit(1);
+  }, totalMs);
+  const describe = (e) => String((e && e.stack) || e).split('\n').slice(0, 4).join('\n  ');
+  return {
+    async test(name, fn) {
+      let timer;
+      try {
+        await Promise.race([fn(), new Promise((_, reject) => {
+          timer = setTimeout(() => reject(new Error(`timed out after ${testMs} ms`)), testMs);
+        })]);
+        passed++;
+        console.log(`ok - ${name}`);
+      } catch (e) {
+        failed++;
+        console.log(`not ok - ${name}\n  ${describe(e)}`);
+      } finally {
+        clearTimeout(timer);
+      }
+    },
+    fail(message, e) {
+      failed++;
+      console.log(`not ok - ${message}${e ? `: ${describe(e)}` : ''}`);
+    },
+    finish() {
+      clearTimeout(killer);
+      console.log(`${passed} passed, ${failed} failed`);
+      process.exit(failed ? 1 : 0);
+    },
+  };
+}

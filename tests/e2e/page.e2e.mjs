@@ -2,7 +2,7 @@
 // Runs against the real build: NIANBAO_DIST (default build/wasm/dist) must hold nianbao.html.
 // Prints `ok - …` / `not ok - …` lines, timing lines starting with `#`, and a closing
 // `N passed, N failed` line; exits 1 on any failure.
-import { CHROMIUM_ARGS, CORPUS, DIST, loadChromium, repo } from './browser.mjs';
+import { CHROMIUM_ARGS, CORPUS, DIST, createRunner, loadChromium, repo } from './browser.mjs';
 import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -21,15 +21,8 @@ const CORPUS_000 = join(CORPUS, '000-xiangxiang-ziranziyuan-2025', 'report.txt')
 const TEST_TIMEOUT_MS = 45000;
 const TOTAL_TIMEOUT_MS = 240000;
 
-let passed = 0;
-let failed = 0;
+const { test, fail, finish } = createRunner({ testMs: TEST_TIMEOUT_MS, totalMs: TOTAL_TIMEOUT_MS });
 const timings = [];
-
-const killer = setTimeout(() => {
-  console.log(`not ok - the whole run exceeded ${TOTAL_TIMEOUT_MS / 1000} s`);
-  console.log(`${passed} passed, ${failed + 1} failed`);
-  process.exit(1);
-}, TOTAL_TIMEOUT_MS);
 
 function assert(cond, message) {
   if (!cond) throw new Error(message);
@@ -37,25 +30,6 @@ function assert(cond, message) {
 function assertEq(actual, expected, message) {
   if (actual !== expected) {
     throw new Error(`${message}: expected ${JSON.stringify(expected)}, got ${JSON.stringify(actual)}`);
-  }
-}
-
-async function test(name, fn) {
-  let timer;
-  try {
-    await Promise.race([
-      fn(),
-      new Promise((_, reject) => {
-        timer = setTimeout(() => reject(new Error(`timed out after ${TEST_TIMEOUT_MS} ms`)), TEST_TIMEOUT_MS);
-      })
-    ]);
-    passed++;
-    console.log(`ok - ${name}`);
-  } catch (e) {
-    failed++;
-    console.log(`not ok - ${name}\n  ${String((e && e.stack) || e).split('\n').slice(0, 4).join('\n  ')}`);
-  } finally {
-    clearTimeout(timer);
   }
 }
 
@@ -613,13 +587,10 @@ async function main() {
     rmSync(userDir, { recursive: true, force: true });
   }
   for (const t of timings) console.log(t);
-  console.log(`${passed} passed, ${failed} failed`);
-  clearTimeout(killer);
-  process.exit(failed ? 1 : 0);
+  finish();
 }
 
 main().catch((e) => {
-  console.log(`not ok - harness error: ${(e && e.stack) || e}`);
-  console.log(`${passed} passed, ${failed + 1} failed`);
-  process.exit(1);
+  fail('harness error', e);
+  finish();
 });

@@ -5,7 +5,7 @@
 // transcript; a text-less, an encrypted and a corrupt PDF give their messages, never a pass.
 // Env: NIANBAO_DIST (folder of nianbao.html; default build/wasm/dist), NIANBAO_CORPUS_DIR.
 // Prints `ok - …` / `not ok - …`, `#` timing lines and `N passed, N failed`; exits 1 on failure.
-import { CHROMIUM_ARGS, CORPUS, DIST, loadChromium, repo } from './browser.mjs';
+import { CHROMIUM_ARGS, CORPUS, DIST, createRunner, loadChromium, repo } from './browser.mjs';
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -21,31 +21,9 @@ const REPORTS = ['001-huaian-hongze-2023', '002-huaian-hongze-2024', '003-huaian
 const TEST_TIMEOUT_MS = 60000;
 const TOTAL_TIMEOUT_MS = 280000;
 
-let passed = 0;
-let failed = 0;
-const killer = setTimeout(() => {
-  console.log(`not ok - the whole run exceeded ${TOTAL_TIMEOUT_MS / 1000} s`);
-  console.log(`${passed} passed, ${failed + 1} failed`);
-  process.exit(1);
-}, TOTAL_TIMEOUT_MS);
+const { test, fail, finish } = createRunner({ testMs: TEST_TIMEOUT_MS, totalMs: TOTAL_TIMEOUT_MS });
 
 function assert(cond, message) { if (!cond) throw new Error(message); }
-
-async function test(name, fn) {
-  let timer;
-  try {
-    await Promise.race([fn(), new Promise((_, reject) => {
-      timer = setTimeout(() => reject(new Error(`timed out after ${TEST_TIMEOUT_MS} ms`)), TEST_TIMEOUT_MS);
-    })]);
-    passed++;
-    console.log(`ok - ${name}`);
-  } catch (e) {
-    failed++;
-    console.log(`not ok - ${name}\n  ${String((e && e.stack) || e).split('\n').slice(0, 4).join('\n  ')}`);
-  } finally {
-    clearTimeout(timer);
-  }
-}
 
 // Drops a file on the input pane the way a browser does: a DataTransfer holding a File.
 async function dropFile(page, bytes, name, type) {
@@ -227,7 +205,5 @@ try {
 } finally {
   await context.close();
   rmSync(work, { recursive: true, force: true });
-  clearTimeout(killer);
 }
-console.log(`${passed} passed, ${failed} failed`);
-process.exit(failed ? 1 : 0);
+finish();

@@ -4,7 +4,7 @@
 // (detail equals the Node.js API result, which tests/js/api.test.mjs ties to the native CLI), the
 // ignore / min-severity options, no style leak, a strict-CSP host, the iframe embed and the module
 // API in a module worker, a PDF given to the widget's file input. Prints `ok - …` / `not ok - …`, `#` notes and `N passed, N failed`.
-import { CHROMIUM_ARGS, CORPUS, DIST, loadChromium, repo } from './browser.mjs';
+import { CHROMIUM_ARGS, CORPUS, DIST, createRunner, loadChromium, repo } from './browser.mjs';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -17,13 +17,7 @@ const SHOTS = process.env.NIANBAO_SHOT_DIR || tmpdir();
 const TEST_TIMEOUT_MS = 45000;
 const TOTAL_TIMEOUT_MS = 240000;
 
-let passed = 0;
-let failed = 0;
-const killer = setTimeout(() => {
-  console.log(`not ok - the whole run exceeded ${TOTAL_TIMEOUT_MS / 1000} s`);
-  console.log(`${passed} passed, ${failed + 1} failed`);
-  process.exit(1);
-}, TOTAL_TIMEOUT_MS);
+const { test, fail, finish } = createRunner({ testMs: TEST_TIMEOUT_MS, totalMs: TOTAL_TIMEOUT_MS });
 
 function assert(cond, message) {
   if (!cond) throw new Error(message);
@@ -34,22 +28,6 @@ function assertEq(actual, expected, message) {
 function assertDeep(actual, expected, message) {
   if (!isDeepStrictEqual(actual, expected)) {
     throw new Error(`${message}: objects differ (got ${JSON.stringify(actual).slice(0, 200)}…)`);
-  }
-}
-
-async function test(name, fn) {
-  let timer;
-  try {
-    await Promise.race([fn(), new Promise((_, reject) => {
-      timer = setTimeout(() => reject(new Error(`timed out after ${TEST_TIMEOUT_MS} ms`)), TEST_TIMEOUT_MS);
-    })]);
-    passed++;
-    console.log(`ok - ${name}`);
-  } catch (e) {
-    failed++;
-    console.log(`not ok - ${name}\n  ${String((e && e.stack) || e).split('\n').slice(0, 4).join('\n  ')}`);
-  } finally {
-    clearTimeout(timer);
   }
 }
 
@@ -424,9 +402,6 @@ async function main() {
 try {
   await main();
 } catch (e) {
-  failed++;
-  console.log(`not ok - the run itself failed: ${String((e && e.stack) || e).split('\n').slice(0, 4).join('\n  ')}`);
+  fail('the run itself failed', e);
 }
-clearTimeout(killer);
-console.log(`${passed} passed, ${failed} failed`);
-process.exit(failed ? 1 : 0);
+finish();
