@@ -47,6 +47,20 @@ const char* cell_status_name(CellStatus s) {
 
 namespace detail {
 
+const char* format_name(FormatVersion f) {
+  switch (f) {
+    case FormatVersion::f2021:
+      return "2021";
+    case FormatVersion::f2019:
+      return "2019";
+    case FormatVersion::pre2019:
+      return "pre-2019";
+    case FormatVersion::unknown:
+      break;
+  }
+  return "unknown";
+}
+
 Finding& Emitter::add(const std::string& rule, const std::string& status, std::string message,
                       std::string message_en, std::size_t offset, std::vector<std::string> cells) {
   const RuleInfo* info = find_rule(rule);
@@ -135,7 +149,7 @@ Result check(std::string_view utf8, const Options& options) {
   }
   r.agency = doc.outline.agency;
   r.year = doc.outline.year;
-  r.format = doc.outline.format;
+  r.format = detail::format_name(doc.outline.format);
   for (const auto& s : doc.outline.sections) {
     const auto [line, column] = doc.source.position(s.begin);
     r.sections.push_back({s.number, s.heading, line, column});

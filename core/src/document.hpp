@@ -70,13 +70,17 @@ struct SectionInfo {
   bool variant = false;        // an accepted variant of the official heading
 };
 
+// Which national format the report follows (output: "2021" | "2019" | "pre-2019" | "unknown").
+enum class FormatVersion { unknown, f2021, f2019, pre2019 };
+const char* format_name(FormatVersion f);
+
 struct Outline {
   std::optional<std::string> agency;
   std::optional<int> year;
   bool title_found = false;  // a line naming 政府信息公开…年度报告
   std::size_t title_offset = 0;
   std::vector<SectionInfo> sections;  // in input order, at most one per number
-  std::string format = "unknown";     // "2021" | "2019" | "pre-2019" | "unknown"
+  FormatVersion format = FormatVersion::unknown;
   // Old-format labels found (label, original offset).
   std::vector<std::pair<std::string, std::size_t>> old_markers;
   const SectionInfo* section(int number) const;
@@ -96,8 +100,15 @@ struct CellRead {
 };
 
 // Something the reader could not settle, reported by the table-shape rule.
+enum class ShapeKind {
+  missing_row,   // a row of the layout was not found
+  cell_count,    // a row holds more or fewer numbers than cells
+  run_together,  // digits run together and could be cut in several ways
+  conflict,      // two rows share one set of numbers
+};
+
 struct ShapeIssue {
-  std::string kind;   // "missing-table" | "missing-row" | "cell-count" | "group-numbers"
+  ShapeKind kind = ShapeKind::missing_row;
   std::string table;  // "t2" | "t3" | "t4"
   std::string row;    // row label (Chinese), may be empty
   std::string row_en;

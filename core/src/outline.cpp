@@ -293,13 +293,13 @@ void read_outline(Document& doc) {
   }
   const bool has_t3 = contains(doc.flat.text, "本年新收") || contains(doc.flat.text, "上年结转");
   if (n2021 >= 2) {
-    o.format = "2021";
+    o.format = FormatVersion::f2021;
   } else if (o.old_markers.size() >= 2) {
-    o.format = "2019";
+    o.format = FormatVersion::f2019;
   } else if (!has_t3 && o.year && *o.year < 2019) {
-    o.format = "pre-2019";
+    o.format = FormatVersion::pre2019;
   } else if (has_t3) {
-    o.format = "2021";
+    o.format = FormatVersion::f2021;
   }
 }
 

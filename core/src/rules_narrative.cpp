@@ -982,7 +982,7 @@ void section_rules(const Document& doc, Emitter& em) {
   // 六 and 一: requirements of the 2021 format (the fee rules of 国办函〔2020〕109号 apply
   // from 2021; 2019 and 2020 reports were not asked for them).
   const bool format_2021 =
-      doc.outline.year ? *doc.outline.year >= 2021 : doc.outline.format == "2021";
+      doc.outline.year ? *doc.outline.year >= 2021 : doc.outline.format == FormatVersion::f2021;
   if (!format_2021) return;
   // 六: the information processing fee.
   if (doc.outline.section(6)) {
@@ -1097,7 +1097,7 @@ void partition_rule(const Facts& facts, Emitter& em) {
 void run_narrative_rules(const Document& doc, Emitter& em) {
   const Facts facts = extract_facts(doc);
   const TableSide side(doc);
-  const bool legacy = doc.outline.format == "pre-2019";
+  const bool legacy = doc.outline.format == FormatVersion::pre2019;
   if (!legacy) {
     for (const auto& f : facts.facts) {
       if (f.topic == Topic::fee_notices || f.topic == Topic::fee_amount) continue;

@@ -22,7 +22,7 @@ constexpr const char* kSectionNamesEn[] = {"1 overview",
 
 void section_rules(const Document& doc, Emitter& em) {
   const Outline& o = doc.outline;
-  if (o.format == "pre-2019") {
+  if (o.format == FormatVersion::pre2019) {
     em.not_assessable(7);
     return;
   }
@@ -96,8 +96,9 @@ void format_rules(const Document& doc, Emitter& em) {
   }
   const int year = *o.year;
   // format-legacy: a report in the format of its own time (info, once).
-  if (year < 2021 && (o.format == "2019" || o.format == "pre-2019" || t.t3_single_other_row)) {
-    const bool pre = o.format == "pre-2019";
+  if (year < 2021 && (o.format == FormatVersion::f2019 || o.format == FormatVersion::pre2019 ||
+                      t.t3_single_other_row)) {
+    const bool pre = o.format == FormatVersion::pre2019;
     em.add("format-legacy", "fail",
            pre ? std::to_string(year) + "年度报告采用2019年以前的自由格式，现行格式的表格检查不适用"
                : std::to_string(year) +
@@ -125,7 +126,7 @@ void format_rules(const Document& doc, Emitter& em) {
     found.push_back("表三“（六）其他处理”只有一行（2021年格式分为三行）");
     first = std::min(first, t.t3_single_other_offset);
   }
-  if (o.format == "pre-2019") {
+  if (o.format == FormatVersion::pre2019) {
     found.push_back("没有统一格式的统计表");
   }
   if (found.empty()) {

@@ -59,14 +59,14 @@ std::string zeroed_note(const Sum& a, const Sum& b, bool en) {
 
 void shape_rules(const Document& doc, Emitter& em) {
   const Tables& t = doc.tables;
-  const bool legacy = doc.outline.format == "pre-2019";
+  const bool legacy = doc.outline.format == FormatVersion::pre2019;
   struct TableDef {
     const char* id;
     bool found;
     const char* zh;
     const char* en;
   };
-  const bool t2_old = doc.outline.format == "2019" && !t.t2_found;
+  const bool t2_old = doc.outline.format == FormatVersion::f2019 && !t.t2_found;
   const TableDef defs[] = {{"t2", t.t2_found, "表二（主动公开政府信息情况）", "table 2"},
                            {"t3", t.t3_found, "表三（收到和处理政府信息公开申请情况）", "table 3"},
                            {"t4", t.t4_found, "表四（行政复议、行政诉讼情况）", "table 4"}};
@@ -86,13 +86,13 @@ void shape_rules(const Document& doc, Emitter& em) {
            std::string("could not find ") + d.en, where);
   }
   for (const auto& is : t.issues) {
-    if (is.kind == "missing-row") {
+    if (is.kind == ShapeKind::missing_row) {
       em.add("table-shape", "fail",
              std::string(is.table == "t2" ? "表二" : "表三") + "缺少“" + is.row + "”行",
              std::string(is.table == "t2" ? "table 2" : "table 3") + " lacks the row '" +
                  is.row_en + "'",
              kNoOffset, is.cells);
-    } else if (is.kind == "cell-count") {
+    } else if (is.kind == ShapeKind::cell_count) {
       const std::string tbl = is.table == "t2" ? "表二" : is.table == "t3" ? "表三" : "表四";
       std::string msg, msg_en;
       if (is.found == is.expected) {
@@ -116,11 +116,11 @@ void shape_rules(const Document& doc, Emitter& em) {
           em.add("table-shape", Severity::warning, "uncertain", msg, msg_en, is.offset, is.cells);
       f.expected = is.expected;
       f.actual = is.found;
-    } else if (is.kind == "run-together") {
+    } else if (is.kind == ShapeKind::run_together) {
       const std::string tbl = is.table == "t2" ? "表二" : is.table == "t3" ? "表三" : "表四";
       em.add("table-shape", Severity::warning, "uncertain", tbl + "“" + is.row + "”：" + is.hint,
              "row '" + is.row_en + "': " + is.hint_en, is.offset, is.cells);
-    } else if (is.kind == "conflict") {
+    } else if (is.kind == ShapeKind::conflict) {
       em.add("table-shape", Severity::warning, "uncertain",
              "表三“" + is.row + "”与“" + is.hint +
                  "”两行的标签相邻，却只有一组数字，无法确定数字属于哪一行（两行均标为无法确定）",
@@ -395,7 +395,7 @@ void t2_rules(const Document& doc, Emitter& em) {
 }  // namespace
 
 void run_table_rules(const Document& doc, Emitter& em) {
-  if (doc.outline.format == "pre-2019") return;
+  if (doc.outline.format == FormatVersion::pre2019) return;
   shape_rules(doc, em);
   value_rules(doc, em);
   t2_rules(doc, em);

@@ -650,7 +650,7 @@ std::pair<std::size_t, std::size_t> region_for(const Document& doc, int section,
 void missing_row(Tables& t, const char* table, const char* label, const char* label_en,
                  std::vector<std::string> cells) {
   ShapeIssue is;
-  is.kind = "missing-row";
+  is.kind = ShapeKind::missing_row;
   is.table = table;
   is.row = label;
   is.row_en = label_en;
@@ -670,7 +670,7 @@ void assign_row(const Document& doc, Tables& t, const char* table, const char* l
     return;
   }
   ShapeIssue is;
-  is.kind = "cell-count";
+  is.kind = ShapeKind::cell_count;
   is.table = table;
   is.row = label;
   is.row_en = label_en;
@@ -854,7 +854,7 @@ void run_issue(const Document& doc, Tables& t, const char* table, const char* la
   std::string run;
   for (const auto& sg : segs) run += (run.empty() ? "" : " ") + sg.digits;
   ShapeIssue is;
-  is.kind = "run-together";
+  is.kind = ShapeKind::run_together;
   is.table = table;
   is.row = label;
   is.row_en = label_en;
@@ -1340,7 +1340,7 @@ void read_t3(Document& doc, Tables& t) {
       const auto& other = kT3Rows[static_cast<std::size_t>(partner)];
       mark_conflict(doc, t, ids, rv, other.label);
       ShapeIssue is;
-      is.kind = "conflict";
+      is.kind = ShapeKind::conflict;
       is.table = "t3";
       is.row = def.label;
       is.row_en = def.label_en;
@@ -1479,7 +1479,7 @@ void read_t4(Document& doc, Tables& t) {
   }
   if (interleaved && toks.size() == ids.size()) {
     ShapeIssue is;
-    is.kind = "cell-count";
+    is.kind = ShapeKind::cell_count;
     is.table = "t4";
     is.row = "表四数据行";
     is.row_en = "table 4 data row";
@@ -1531,7 +1531,7 @@ void read_t4(Document& doc, Tables& t) {
 
 void read_tables(Document& doc) {
   Tables& t = doc.tables;
-  if (doc.outline.format == "pre-2019") return;
+  if (doc.outline.format == FormatVersion::pre2019) return;
   read_t2(doc, t);
   read_t3(doc, t);
   read_t4(doc, t);

@@ -185,8 +185,7 @@ TEST(Snapshots, Text) {
     EXPECT_TRUE(failure.empty()) << failure;
     ++compared;
   }
-  std::printf("snapshots compared: %d text inputs%s\n", compared,
-              updating() ? " (rewritten)" : "");
+  std::printf("snapshots compared: %d text inputs%s\n", compared, updating() ? " (rewritten)" : "");
 }
 
 TEST(Snapshots, Pdf) {
