@@ -15,6 +15,7 @@ std::string check(const std::string& text, const std::string& options_json) {
 }
 
 std::string rules() { return nianbao::rules_to_json(); }
+std::string cells() { return nianbao::cells_to_json(); }
 
 std::string version() { return nianbao::kVersion; }
 
@@ -23,5 +24,6 @@ std::string version() { return nianbao::kVersion; }
 EMSCRIPTEN_BINDINGS(nianbao) {
   emscripten::function("check", &check);
   emscripten::function("rules", &rules);
+  emscripten::function("cells", &cells);
   emscripten::function("version", &version);
 }

@@ -155,17 +155,8 @@ Result check(std::string_view utf8, const Options& options) {
     r.sections.push_back({s.number, s.heading, line, column});
   }
   // Cells in canonical order: table 2, table 3 (row-major), table 4.
-  std::vector<std::string> order;
-  for (const auto& row : detail::kT2Rows) order.insert(order.end(), row.ids.begin(), row.ids.end());
-  for (int row = 0; row < 25; ++row) {
-    for (int c = 0; c < 7; ++c) order.push_back(detail::t3_id(row, c));
-  }
-  for (int g = 0; g < 3; ++g) {
-    for (int c = 0; c < 5; ++c) order.push_back(detail::t4_id(g, c));
-  }
-  for (const auto& id : order) {
-    const detail::CellRead* c = doc.tables.cell(id);
-    if (!c) continue;
+  for (const auto& [id, read] : doc.tables.cells) {
+    const detail::CellRead* c = &read;
     Cell cell;
     cell.id = id;
     cell.value = c->value;

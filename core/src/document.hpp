@@ -9,54 +9,11 @@
 #include <string>
 #include <vector>
 
+#include "cells.hpp"
 #include "nianbao/nianbao.hpp"
 #include "text.hpp"
 
 namespace nianbao::detail {
-
-// ----- canonical ids (cells.md) -------------------------------------------------------
-inline constexpr std::array<const char*, 7> kT3Columns = {
-    "natural_person", "commercial", "research", "social_welfare",
-    "legal_service",  "other_org",  "total"};
-inline constexpr std::array<const char*, 7> kT3ColumnLabels = {
-    "自然人", "商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他", "总计"};
-inline constexpr std::array<const char*, 7> kT3ColumnLabelsEn = {
-    "natural person", "commercial", "research", "social welfare",
-    "legal service",  "other",      "total"};
-
-struct RowDef {
-  const char* id;
-  const char* label;  // official label (short form for messages)
-  const char* label_en;
-};
-// The 25 rows of table 3, in order. Index 0 = new ... 23 = results_total, 24 = carried_out.
-extern const std::array<RowDef, 25> kT3Rows;
-inline constexpr int kRowNew = 0, kRowCarriedIn = 1, kRowFirstResult = 2, kRowOtherOther = 22,
-                     kRowNoCorrection = 20, kRowUnpaidFee = 21, kRowResultsTotal = 23,
-                     kRowCarriedOut = 24;
-
-inline constexpr std::array<const char*, 3> kT4Groups = {"review", "suit_direct",
-                                                         "suit_after_review"};
-inline constexpr std::array<const char*, 3> kT4GroupLabels = {"行政复议", "未经复议直接起诉",
-                                                              "复议后起诉"};
-inline constexpr std::array<const char*, 3> kT4GroupLabelsEn = {
-    "administrative review", "lawsuit without review", "lawsuit after review"};
-inline constexpr std::array<const char*, 5> kT4Columns = {"upheld", "corrected", "other", "pending",
-                                                          "total"};
-inline constexpr std::array<const char*, 5> kT4ColumnLabels = {"结果维持", "结果纠正", "其他结果",
-                                                               "尚未审结", "总计"};
-
-struct T2RowDef {
-  const char* label;
-  const char* label_en;
-  std::vector<const char*> ids;  // cell ids in column order
-  bool decimal;
-};
-extern const std::vector<T2RowDef> kT2Rows;
-
-// Cell ids "t3.<row>.<column>" / "t4.<group>.<column>" , built once and shared.
-const std::string& t3_id(int row, int col);
-const std::string& t4_id(int group, int col);
 
 // ----- outline ------------------------------------------------------------------------
 struct SectionInfo {
@@ -123,12 +80,10 @@ struct Tables {
   bool t2_found = false, t3_found = false, t4_found = false;
   bool t3_single_other_row = false;  // 2019 layout: one （六）其他处理 row
   std::size_t t3_single_other_offset = 0;
-  std::map<std::string, CellRead> cells;  // by canonical id; only cells that belong to the layout
+  CellArray<CellRead> cells;  // only cells that belong to the layout
   std::vector<ShapeIssue> issues;
-  const CellRead* cell(const std::string& id) const {
-    auto it = cells.find(id);
-    return it == cells.end() ? nullptr : &it->second;
-  }
+  const CellRead* cell(CellId id) const { return cells.get(id); }
+  const CellRead* cell(std::string_view id) const { return cells.get(id); }
 };
 
 struct Document {

@@ -189,6 +189,17 @@ std::string rules_to_json() {
   return dump(arr);
 }
 
+std::string cells_to_json() {
+  ojson arr = ojson::array();
+  for (const auto& c : cell_catalogue()) {
+    ojson o = {{"id", c.id},         {"table", c.table},   {"row", c.row},
+               {"row_en", c.row_en}, {"column", c.column}, {"column_en", c.column_en}};
+    if (c.decimal) o["decimal"] = true;
+    arr.push_back(std::move(o));
+  }
+  return dump(arr);
+}
+
 std::string rules_to_text(bool en) {
   std::string out;
   for (const auto& r : rules()) {

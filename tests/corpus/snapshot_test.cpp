@@ -162,6 +162,10 @@ std::string compare_snapshot(const fs::path& input, const std::string& actual) {
     if (!ga) la = "<none>";
     if (!gb) lb = "<none>";
     if (la != lb) {
+      // Long lines (a finding naming many cells) are cut: the git diff has them whole.
+      for (std::string* l : {&la, &lb}) {
+        if (l->size() > 240) *l = l->substr(0, 240) + " …";
+      }
       out += "  line " + std::to_string(line) + "\n    was: " + la + "\n    now: " + lb + "\n";
       ++shown;
     }

@@ -135,4 +135,17 @@ const std::vector<RuleInfo>& rules();
 std::string rules_to_json();
 std::string rules_to_text(bool english = false);
 
+// ---------------------------------------------------------------------------
+// The canonical cells (../shared/spec/cells.md) in canonical order, with their labels: the
+// one source of cell ids and names for the CLI, the page and the widget.
+struct CellInfo {
+  std::string id;                 // "t3.new.natural_person"
+  int table = 0;                  // 2 | 3 | 4
+  std::string row, row_en;        // row (table 2, 3) or group (table 4) label
+  std::string column, column_en;  // column label; empty for one-cell rows of table 2
+  bool decimal = false;           // t2.fees only (万元)
+};
+const std::vector<CellInfo>& cell_catalogue();
+std::string cells_to_json();
+
 }  // namespace nianbao
