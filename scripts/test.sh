@@ -2,8 +2,17 @@
 # THE test command (CI runs it through .ci/run): set-up, native build + every GoogleTest,
 # clang-format check, ASan+UBSan run of the same tests, WebAssembly build + node and browser
 # tests (the WASM output is compared byte for byte with the native CLI), then the fuzzers.
+#
+#   bash scripts/test.sh            everything (CI)
+#   bash scripts/test.sh --quick    the quick loop: incremental native build, the unit, rule,
+#                                   corpus and snapshot tests (ctest -LE slow), clang-format
+#                                   and ESLint on the files changed since HEAD; no set-up,
+#                                   no sanitizers, no WebAssembly, no browser, no fuzzing
 set -euo pipefail
 cd "$(dirname "$0")/.."
+if [ "${1:-}" = "--quick" ]; then
+  exec bash scripts/quick.sh
+fi
 build=${NIANBAO_BUILD_ROOT:-build}   # $build/native, $build/asan, $build/wasm
 jobs=${JOBS:-2}
 start=$SECONDS
