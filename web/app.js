@@ -1,12 +1,16 @@
 // nianbao page: main-thread UI. The WASM core runs in a blob Web Worker built from the inlined
 // SINGLE_FILE factory (see web/worker.js and web/build.mjs). Pasted text is only ever rendered
 // with textContent / text nodes, never as HTML.
-// Part of the page script (concatenated by web/build.mjs after i18n.js, paste.js, tables.js).
+// Part of the page script (entry web/page.js, bundled by web/build.mjs). Evaluating this module
+// starts the page; pdf/page-files.js adds report files through the exports below.
+import { STRINGS, fmt } from './i18n.js';
+import { htmlHasTable, htmlToText } from './paste.js';
+import { cellLabel, el, renderLegend, renderTables } from './tables.js';
 
 var DEBOUNCE_MS = 250;
 
 var $ = function (id) { return document.getElementById(id); };
-var ui = {
+export const ui = {
   textarea: $('report'), backdrop: $('backdrop'), editor: $('editor'), verdict: $('verdict'),
   findings: $('findings'), tablesView: $('tables-view'), legend: $('legend'), meta: $('report-meta'),
   notice: $('notice'), engine: $('engine-status'), version: $('version'), minSeverity: $('min-severity'),
@@ -15,7 +19,7 @@ var ui = {
   counts: { error: $('count-error'), warning: $('count-warning'), na: $('count-na'), pass: $('count-pass') }
 };
 
-var state = {
+export const state = {
   lang: 'zh',
   worker: null,
   ready: false,
@@ -34,7 +38,7 @@ var state = {
   timing: { ready: null, workerInit: null, lastCheck: null, lastRoundTrip: null, lastInputToRender: null }
 };
 
-function S() { return STRINGS[state.lang]; }
+export function S() { return STRINGS[state.lang]; }
 
 // ---------------------------------------------------------------------------------------------
 // Language
@@ -48,7 +52,7 @@ function initialLang() {
   return 'zh';
 }
 
-function applyStatic() {
+export function applyStatic() {
   var s = S();
   document.documentElement.lang = state.lang === 'zh' ? 'zh-CN' : 'en';
   var nodes = document.querySelectorAll('[data-i18n]');
@@ -170,7 +174,7 @@ function scheduleCheck() {
   state.debounce = setTimeout(requestUiCheck, DEBOUNCE_MS);
 }
 
-function requestUiCheck() {
+export function requestUiCheck() {
   clearTimeout(state.debounce);
   var text = ui.textarea.value;
   if (text.trim() === '') {
@@ -499,7 +503,7 @@ function renderCatalogue() {
 // ---------------------------------------------------------------------------------------------
 // Locating a finding or a cell in the pasted text: select it in the textarea and mark it on the
 // backdrop (visible even while the focus stays in the results list).
-function clearHighlight() {
+export function clearHighlight() {
   ui.backdrop.textContent = '';
 }
 
@@ -649,11 +653,17 @@ function onPaste(ev) {
   requestUiCheck();
 }
 
+// Reads PDF, Word, HTML and text files when set (by web/pdf/page-files.js): File → Promise.
+var reportFileReader = null;
+export function setReportFileReader(read) {
+  reportFileReader = read;
+}
+
 function onFile() {
   var f = ui.file.files && ui.file.files[0];
   if (!f) return;
-  if (typeof readReportFile === 'function') {  // PDF, Word, HTML and text files: web/pdf/page-files.js
-    readReportFile(f).catch(function () { /* shown in the page */ });
+  if (reportFileReader) {
+    reportFileReader(f).catch(function () { /* shown in the page */ });
     ui.file.value = '';
     return;
   }

@@ -173,7 +173,7 @@ try {
     for (const f of ['browser.mjs', 'files.mjs', 'docx.mjs', 'text.mjs', 'layout.mjs']) {
       copyFileSync(join(repo, 'web', 'pdf', f), join(site, 'pdf', f));
     }
-    writeFileSync(join(site, 'nianbao-pdf.js'), pdfWorkerSource());
+    writeFileSync(join(site, 'nianbao-pdf.js'), await pdfWorkerSource());
     writeFileSync(join(site, 'index.html'), '<!doctype html><meta charset="utf-8"><script type="module">' +
       "import * as files from './pdf/browser.mjs'; window.files = files; document.body.dataset.ok = '1';</script>");
     copyFileSync(join(CORPUS, REPORTS[2], 'source.pdf'), join(site, 'report.pdf'));
