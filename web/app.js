@@ -48,7 +48,7 @@ function initialLang() {
   try {
     var saved = localStorage.getItem('nianbao.lang');
     if (saved === 'en' || saved === 'zh') return saved;
-  } catch (e) { /* storage unavailable (file://, private mode): Chinese first */ }
+  } catch { /* storage unavailable (file://, private mode): Chinese first */ }
   return 'zh';
 }
 
@@ -69,7 +69,7 @@ export function applyStatic() {
 
 function setLang(lang) {
   state.lang = lang;
-  try { localStorage.setItem('nianbao.lang', lang); } catch (e) { /* ignore */ }
+  try { localStorage.setItem('nianbao.lang', lang); } catch { /* ignore */ }
   applyStatic();
   renderCatalogue();
   render();
@@ -98,7 +98,7 @@ function startWorker() {
       state.timing.ready = performance.now();
       state.timing.workerInit = m.ms;
       state.timing.workerBoot = performance.now() - t0;
-      try { state.rules = JSON.parse(m.rules) || []; } catch (e) { state.rules = []; }
+      try { state.rules = JSON.parse(m.rules) || []; } catch { state.rules = []; }
       state.ruleMap = {};
       state.rules.forEach(function (r) { if (r && r.id) state.ruleMap[r.id] = r; });
       document.body.setAttribute('data-ready', 'true');
@@ -195,7 +195,7 @@ export function requestUiCheck() {
     state.uiInflight = false;
     if (state.uiDirty || text !== ui.textarea.value) { requestUiCheck(); return; }
     var obj;
-    try { obj = JSON.parse(r.json); } catch (e) { obj = { error: 'invalid JSON from the core' }; }
+    try { obj = JSON.parse(r.json); } catch { obj = { error: 'invalid JSON from the core' }; }
     var lines = text.split('\n');
     var starts = [0];
     for (var i = 0; i < lines.length; i++) starts.push(starts[i] + lines[i].length + 1);
@@ -588,8 +588,8 @@ function copyText(text) {
     t.style.left = '-9999px';
     document.body.appendChild(t);
     t.select();
-    var ok = false;
-    try { ok = document.execCommand('copy'); } catch (e) { ok = false; }
+    var ok;
+    try { ok = document.execCommand('copy'); } catch { ok = false; }
     document.body.removeChild(t);
     if (active && active.focus) active.focus();
     return ok;
@@ -624,15 +624,15 @@ function decodeFile(buf) {
   if (b[0] === 0xfe && b[1] === 0xff) return { text: new TextDecoder('utf-16be').decode(b.subarray(2)), enc: 'UTF-16BE' };
   try {
     return { text: new TextDecoder('utf-8', { fatal: true }).decode(b), enc: 'UTF-8' };
-  } catch (e) {
+  } catch {
     return { text: new TextDecoder('gb18030').decode(b), enc: 'GB18030' };
   }
 }
 
 function insertText(ta, text) {
   ta.focus();
-  var ok = false;
-  try { ok = document.execCommand('insertText', false, text); } catch (e) { ok = false; }
+  var ok;
+  try { ok = document.execCommand('insertText', false, text); } catch { ok = false; }
   if (!ok || ta.value.indexOf(text) < 0) {
     ta.setRangeText(text, ta.selectionStart, ta.selectionEnd, 'end');
     ta.dispatchEvent(new Event('input', { bubbles: true }));
@@ -642,8 +642,8 @@ function insertText(ta, text) {
 function onPaste(ev) {
   var dt = ev.clipboardData;
   if (!dt) return;
-  var html = '';
-  try { html = dt.getData('text/html'); } catch (e) { html = ''; }
+  var html;
+  try { html = dt.getData('text/html'); } catch { html = ''; }
   if (!html || !htmlHasTable(html)) return;  // plain text paste: the browser does it
   var conv = htmlToText(html);
   if (!conv.text) return;

@@ -66,7 +66,7 @@ export async function bundle(entry, { format, replace = {}, strict = false, bann
       logLevel: 'silent'
     });
   } catch (e) {
-    throw new Error(`esbuild ${entry}:\n${e.errors ? describe(e.errors) : e.message}`);
+    throw new Error(`esbuild ${entry}:\n${e.errors ? describe(e.errors) : e.message}`, { cause: e });
   }
   if (result.warnings.length) throw new Error(`esbuild ${entry}: warnings:\n${describe(result.warnings)}`);
   if (result.outputFiles.length !== 1) throw new Error(`esbuild ${entry}: ${result.outputFiles.length} outputs, expected 1`);

@@ -31,10 +31,10 @@ self.onmessage = function (ev) {
 
 createNianbao().then(function (m) {
   core = m;
-  var rules = '[]';
-  var version = '';
-  try { rules = m.rules(); } catch (e) { rules = '[]'; }
-  try { version = m.version(); } catch (e) { version = ''; }
+  var rules;
+  var version;
+  try { rules = m.rules(); } catch { rules = '[]'; }
+  try { version = m.version(); } catch { version = ''; }
   postMessage({ type: 'ready', version: version, rules: rules, ms: performance.now() - t0 });
   var queued = pending;
   pending = [];

@@ -62,7 +62,7 @@ function loadNodePdfjs() {
         try {
           path = createRequire(from).resolve(PDFJS_NODE);
           break;
-        } catch (e) { /* next */ }
+        } catch { /* next */ }
       }
       if (!path) {
         throw new FileReadError('unsupported', '在 Node.js 中读取 PDF 需要 npm 包 pdfjs-dist：npm install pdfjs-dist@5.6.205',

@@ -89,7 +89,7 @@ function gz(buf) {
 async function pdfWorker() {
   try {
     pdfjsDir();
-  } catch (e) {
+  } catch {
     return null;
   }
   return { source: await pdfWorkerSource(), version: pdfjsVersion() };

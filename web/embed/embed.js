@@ -21,7 +21,7 @@ for (const name of ['ignore', 'min-severity']) {
 let origin = params.get('origin');
 try {
   origin = origin ? new URL(origin).origin : '*';
-} catch (e) {
+} catch {
   origin = null;  // an invalid origin: post nothing
 }
 

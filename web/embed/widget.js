@@ -203,7 +203,7 @@ function styleInto(root) {
       root.adoptedStyleSheets = [sharedSheet];
       return;
     }
-  } catch (e) { /* fall through */ }
+  } catch { /* fall through */ }
   const style = document.createElement('style');
   style.textContent = WIDGET_CSS;
   root.appendChild(style);
@@ -560,8 +560,8 @@ class NianbaoCheckElement extends HTMLElement {
   _onPaste(ev) {
     const dt = ev.clipboardData;
     if (!dt) return;
-    let html = '';
-    try { html = dt.getData('text/html'); } catch (e) { html = ''; }
+    let html;
+    try { html = dt.getData('text/html'); } catch { html = ''; }
     if (!html || !htmlHasTable(html)) return;  // plain text: the browser pastes it
     const conv = htmlToText(html);
     if (!conv.text) return;
