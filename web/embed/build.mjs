@@ -42,12 +42,6 @@ function parseArgs(argv) {
   return args;
 }
 
-function replaceOnce(haystack, marker, value, what) {
-  const i = haystack.indexOf(marker);
-  if (i < 0 || haystack.indexOf(marker, i + 1) >= 0) throw new Error(`${what}: marker ${JSON.stringify(marker)} missing or repeated`);
-  return haystack.slice(0, i) + value + haystack.slice(i + marker.length);
-}
-
 // nianbao.js: web/embed/api.js with the Emscripten ES6 glue (-sEXPORT_ES6 -sMODULARIZE
 // -sEXPORT_NAME=createNianbao; api.js imports it as ./nianbao.mjs) and web/pdf/ bundled in.
 export async function buildApi(gluePath) {
@@ -64,8 +58,10 @@ export async function buildApi(gluePath) {
 // nianbao-widget.js: web/embed/widget.js with the page's modules and styles; its import of the API
 // stays an import of the sibling ./nianbao.js.
 export async function buildWidget() {
-  // widget.js moves the page's variables from :root to the widget's box (.nb)
-  replaceOnce(readFileSync(join(webDir, 'style.css'), 'utf8'), ':root {', '.nb {', 'style.css');
+  // widget.js moves the page's variables from `:root {` (exactly one) to the widget's box (.nb)
+  if (readFileSync(join(webDir, 'style.css'), 'utf8').split(':root {').length !== 2) {
+    throw new Error('style.css: `:root {` missing or repeated (the widget moves it to .nb)');
+  }
   return bundle(join(embedDir, 'widget.js'), {
     format: 'esm', loader: { '.css': 'text' }, replace: { [join(embedDir, 'api.js')]: { external: './nianbao.js' } },
     banner: '// nianbao-widget.js: <nianbao-check>, the checker (年报核验) as one HTML element; needs ./nianbao.js.\n' +
