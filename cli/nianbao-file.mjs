@@ -30,7 +30,7 @@ function havePdfjs() {
   try {
     createRequire(import.meta.url).resolve('pdfjs-dist/legacy/build/pdf.mjs');
     return true;
-  } catch (e) {
+  } catch {
     return false;
   }
 }

@@ -39,10 +39,10 @@ function fileFor(root, urlPath) {
         const candidate = join(full, index);
         try {
           if (statSync(candidate).isFile()) return candidate;
-        } catch {}
+        } catch { /* no such index file: try the next */ }
       }
     }
-  } catch {}
+  } catch { /* no such file */ }
   return null;
 }
 

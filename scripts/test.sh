@@ -45,6 +45,10 @@ if [ ${#unformatted[@]} -gt 0 ]; then
 fi
 echo "clang-format: ${#sources[@]} files clean"
 
+step "ESLint"
+npm run --silent lint
+echo "ESLint: clean"
+
 step "ASan + UBSan build and tests"
 cmake -S . -B "$build"/asan -DCMAKE_BUILD_TYPE=RelWithDebInfo -DNIANBAO_SANITIZE=ON
 cmake --build "$build"/asan -j"$jobs" --target nianbao_tests nianbao

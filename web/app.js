@@ -1,12 +1,16 @@
 // nianbao page: main-thread UI. The WASM core runs in a blob Web Worker built from the inlined
 // SINGLE_FILE factory (see web/worker.js and web/build.mjs). Pasted text is only ever rendered
 // with textContent / text nodes, never as HTML.
-// Part of the page script (concatenated by web/build.mjs after i18n.js, paste.js, tables.js).
+// Part of the page script (entry web/page.js, bundled by web/build.mjs). Evaluating this module
+// starts the page; pdf/page-files.js adds report files through the exports below.
+import { STRINGS, fmt } from './i18n.js';
+import { htmlHasTable, htmlToText } from './paste.js';
+import { cellLabel, el, renderLegend, renderTables } from './tables.js';
 
 var DEBOUNCE_MS = 250;
 
 var $ = function (id) { return document.getElementById(id); };
-var ui = {
+export const ui = {
   textarea: $('report'), backdrop: $('backdrop'), editor: $('editor'), verdict: $('verdict'),
   findings: $('findings'), tablesView: $('tables-view'), legend: $('legend'), meta: $('report-meta'),
   notice: $('notice'), engine: $('engine-status'), version: $('version'), minSeverity: $('min-severity'),
@@ -15,7 +19,7 @@ var ui = {
   counts: { error: $('count-error'), warning: $('count-warning'), na: $('count-na'), pass: $('count-pass') }
 };
 
-var state = {
+export const state = {
   lang: 'zh',
   worker: null,
   ready: false,
@@ -34,7 +38,7 @@ var state = {
   timing: { ready: null, workerInit: null, lastCheck: null, lastRoundTrip: null, lastInputToRender: null }
 };
 
-function S() { return STRINGS[state.lang]; }
+export function S() { return STRINGS[state.lang]; }
 
 // ---------------------------------------------------------------------------------------------
 // Language
@@ -44,11 +48,11 @@ function initialLang() {
   try {
     var saved = localStorage.getItem('nianbao.lang');
     if (saved === 'en' || saved === 'zh') return saved;
-  } catch (e) { /* storage unavailable (file://, private mode): Chinese first */ }
+  } catch { /* storage unavailable (file://, private mode): Chinese first */ }
   return 'zh';
 }
 
-function applyStatic() {
+export function applyStatic() {
   var s = S();
   document.documentElement.lang = state.lang === 'zh' ? 'zh-CN' : 'en';
   var nodes = document.querySelectorAll('[data-i18n]');
@@ -65,7 +69,7 @@ function applyStatic() {
 
 function setLang(lang) {
   state.lang = lang;
-  try { localStorage.setItem('nianbao.lang', lang); } catch (e) { /* ignore */ }
+  try { localStorage.setItem('nianbao.lang', lang); } catch { /* ignore */ }
   applyStatic();
   renderCatalogue();
   render();
@@ -94,7 +98,7 @@ function startWorker() {
       state.timing.ready = performance.now();
       state.timing.workerInit = m.ms;
       state.timing.workerBoot = performance.now() - t0;
-      try { state.rules = JSON.parse(m.rules) || []; } catch (e) { state.rules = []; }
+      try { state.rules = JSON.parse(m.rules) || []; } catch { state.rules = []; }
       state.ruleMap = {};
       state.rules.forEach(function (r) { if (r && r.id) state.ruleMap[r.id] = r; });
       document.body.setAttribute('data-ready', 'true');
@@ -170,7 +174,7 @@ function scheduleCheck() {
   state.debounce = setTimeout(requestUiCheck, DEBOUNCE_MS);
 }
 
-function requestUiCheck() {
+export function requestUiCheck() {
   clearTimeout(state.debounce);
   var text = ui.textarea.value;
   if (text.trim() === '') {
@@ -191,7 +195,7 @@ function requestUiCheck() {
     state.uiInflight = false;
     if (state.uiDirty || text !== ui.textarea.value) { requestUiCheck(); return; }
     var obj;
-    try { obj = JSON.parse(r.json); } catch (e) { obj = { error: 'invalid JSON from the core' }; }
+    try { obj = JSON.parse(r.json); } catch { obj = { error: 'invalid JSON from the core' }; }
     var lines = text.split('\n');
     var starts = [0];
     for (var i = 0; i < lines.length; i++) starts.push(starts[i] + lines[i].length + 1);
@@ -499,7 +503,7 @@ function renderCatalogue() {
 // ---------------------------------------------------------------------------------------------
 // Locating a finding or a cell in the pasted text: select it in the textarea and mark it on the
 // backdrop (visible even while the focus stays in the results list).
-function clearHighlight() {
+export function clearHighlight() {
   ui.backdrop.textContent = '';
 }
 
@@ -584,8 +588,8 @@ function copyText(text) {
     t.style.left = '-9999px';
     document.body.appendChild(t);
     t.select();
-    var ok = false;
-    try { ok = document.execCommand('copy'); } catch (e) { ok = false; }
+    var ok;
+    try { ok = document.execCommand('copy'); } catch { ok = false; }
     document.body.removeChild(t);
     if (active && active.focus) active.focus();
     return ok;
@@ -620,15 +624,15 @@ function decodeFile(buf) {
   if (b[0] === 0xfe && b[1] === 0xff) return { text: new TextDecoder('utf-16be').decode(b.subarray(2)), enc: 'UTF-16BE' };
   try {
     return { text: new TextDecoder('utf-8', { fatal: true }).decode(b), enc: 'UTF-8' };
-  } catch (e) {
+  } catch {
     return { text: new TextDecoder('gb18030').decode(b), enc: 'GB18030' };
   }
 }
 
 function insertText(ta, text) {
   ta.focus();
-  var ok = false;
-  try { ok = document.execCommand('insertText', false, text); } catch (e) { ok = false; }
+  var ok;
+  try { ok = document.execCommand('insertText', false, text); } catch { ok = false; }
   if (!ok || ta.value.indexOf(text) < 0) {
     ta.setRangeText(text, ta.selectionStart, ta.selectionEnd, 'end');
     ta.dispatchEvent(new Event('input', { bubbles: true }));
@@ -638,8 +642,8 @@ function insertText(ta, text) {
 function onPaste(ev) {
   var dt = ev.clipboardData;
   if (!dt) return;
-  var html = '';
-  try { html = dt.getData('text/html'); } catch (e) { html = ''; }
+  var html;
+  try { html = dt.getData('text/html'); } catch { html = ''; }
   if (!html || !htmlHasTable(html)) return;  // plain text paste: the browser does it
   var conv = htmlToText(html);
   if (!conv.text) return;
@@ -649,11 +653,17 @@ function onPaste(ev) {
   requestUiCheck();
 }
 
+// Reads PDF, Word, HTML and text files when set (by web/pdf/page-files.js): File → Promise.
+var reportFileReader = null;
+export function setReportFileReader(read) {
+  reportFileReader = read;
+}
+
 function onFile() {
   var f = ui.file.files && ui.file.files[0];
   if (!f) return;
-  if (typeof readReportFile === 'function') {  // PDF, Word, HTML and text files: web/pdf/page-files.js
-    readReportFile(f).catch(function () { /* shown in the page */ });
+  if (reportFileReader) {
+    reportFileReader(f).catch(function () { /* shown in the page */ });
     ui.file.value = '';
     return;
   }

@@ -1,16 +1,16 @@
-// Assembles the self-contained page dist/nianbao.html: CSS, the page script, and the worker (the
-// Emscripten SINGLE_FILE factory with the wasm inlined as base64, wrapped by web/worker.js) are
-// all inlined, so the file works when opened from disk (file://) and makes no network request.
+// Assembles the self-contained page dist/nianbao.html: CSS, the page script (web/page.js and the
+// modules it imports) and the worker (web/worker.js with the Emscripten SINGLE_FILE factory, wasm
+// inlined as base64), bundled by esbuild (web/bundler.mjs) into classic scripts and inlined, so the
+// file works when opened from disk (file://) and makes no network request.
 //
-//   node web/build.mjs --core build/wasm/nianbao.single.js --out build/wasm/dist/nianbao.html
-//
-// Plain node, no dependencies.
+//   node web/build.mjs --core build/wasm/nianbao.single.js --out build/wasm/dist/nianbao.html [--no-pdf]
 import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { createHash } from 'node:crypto';
-import { filesScript, pdfPayloadBase64 } from './pdf/bundle.mjs';
+import { bundle } from './bundler.mjs';
+import { pdfPayloadBase64 } from './pdf/bundle.mjs';
 
 const webDir = dirname(fileURLToPath(import.meta.url));
 
@@ -21,7 +21,7 @@ function parseArgs(argv) {
     if (a === '--core') args.core = argv[++i];
     else if (a === '--out') args.out = argv[++i];
     else if (a === '--quiet') args.quiet = true;
-    else if (a === '--no-pdf') args.pdf = false;  // page without pdf.js (size comparison)
+    else if (a === '--no-pdf') args.pdf = false;  // page without pdf.js (dist/nianbao-text.html)
     else throw new Error(`unknown argument: ${a}`);
   }
   if (!args.core || !args.out) {
@@ -48,22 +48,22 @@ function replaceOnce(haystack, marker, value) {
   return haystack.slice(0, i) + value + haystack.slice(i + marker.length);
 }
 
-export function buildPage(coreSource, { pdf = true } = {}) {
+// corePath: the Emscripten SINGLE_FILE build (nianbao.single.js), which web/worker.js imports.
+export async function buildPage(corePath, { pdf = true } = {}) {
   const read = (f) => readFileSync(join(webDir, f), 'utf8');
-  const worker = read('worker.js');
-  const cut = worker.indexOf('/*__PRELUDE_END__*/');
-  if (cut < 0) throw new Error('worker.js lacks /*__PRELUDE_END__*/');
-  if (!/createNianbao/.test(coreSource)) throw new Error('the core script does not define createNianbao');
-  const workerSource = worker.slice(0, cut) + '\n' + coreSource + '\n' + worker.slice(cut);
-  const app = ['i18n.js', 'paste.js', 'tables.js', 'app.js'].map((f) => `// ---- ${f}\n${read(f)}`).join('\n') +
-    `\n${filesScript()}\n// ---- pdf/page-files.js\n${read('pdf/page-files.js')}`;  // report files (web/pdf/)
-  const appSource = `(function () {\n'use strict';\n${app}\n})();`;
+  if (!/createNianbao/.test(readFileSync(corePath, 'utf8'))) throw new Error(`${corePath} does not define createNianbao`);
+  // The Emscripten output is whitespace-minified already: printed so again, not reformatted.
+  const workerSource = await bundle(join(webDir, 'worker.js'), {
+    format: 'iife', strict: true, minifyWhitespace: true,
+    replace: { [join(webDir, 'nianbao.single.js')]: resolve(corePath) }
+  });
+  const appSource = await bundle(join(webDir, 'page.js'), { format: 'iife', strict: true });
   let html = read('index.html');
   html = replaceOnce(html, '/*__NIANBAO_STYLE__*/', styleSafe(read('style.css')));
   html = replaceOnce(html, '/*__NIANBAO_WORKER__*/', scriptSafe(workerSource, 'the worker'));
   html = replaceOnce(html, '/*__NIANBAO_APP__*/', scriptSafe(appSource, 'the page script'));
   // pdf.js, gzip + base64, unpacked by the page only when a PDF arrives (web/pdf/page-files.js)
-  if (html.includes('/*__NIANBAO_PDFJS__*/')) html = replaceOnce(html, '/*__NIANBAO_PDFJS__*/', pdf ? pdfPayloadBase64() : '');
+  if (html.includes('/*__NIANBAO_PDFJS__*/')) html = replaceOnce(html, '/*__NIANBAO_PDFJS__*/', pdf ? await pdfPayloadBase64() : '');
   // Only the page's own inline script may run: its hash goes into script-src. Browsers that know
   // hashes then ignore 'unsafe-inline', so injected inline handlers (onerror=...) would not run.
   const open = '<script>';
@@ -74,10 +74,9 @@ export function buildPage(coreSource, { pdf = true } = {}) {
   return html;
 }
 
-function main() {
+async function main() {
   const args = parseArgs(process.argv.slice(2));
-  const core = readFileSync(resolve(args.core), 'utf8');
-  const html = buildPage(core, { pdf: args.pdf });
+  const html = await buildPage(resolve(args.core), { pdf: args.pdf });
   const out = resolve(args.out);
   mkdirSync(dirname(out), { recursive: true });
   writeFileSync(out, html);
@@ -90,7 +89,7 @@ function main() {
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   try {
-    main();
+    await main();
   } catch (e) {
     console.error(`build.mjs: ${e.message}`);
     process.exit(1);

@@ -1,7 +1,7 @@
-// UI strings. Chinese first; English via the switch in the header.
-// Part of the page script (concatenated by web/build.mjs inside one function scope).
+// UI strings. Chinese first; English via the switch in the header. Used by the page (app.js,
+// pdf/page-files.js, which adds its own strings) and by the widget (embed/widget.js).
 
-var STRINGS = {
+export const STRINGS = {
   zh: {
     skip: '跳到核验结果',
     title: '年报核验',
@@ -226,7 +226,8 @@ var STRINGS = {
   }
 };
 
-function fmt(template, values) {
+// fmt('第 {line} 行', { line: 3 }) → '第 3 行'; unknown or missing names stay as they are.
+export function fmt(template, values) {
   return String(template).replace(/\{(\w+)\}/g, function (m, k) {
     return values && values[k] !== undefined && values[k] !== null ? String(values[k]) : m;
   });

@@ -3,7 +3,7 @@
 // so every row has its cells in the right columns (a spanned position is an empty cell, as in a
 // text copy of the same table). Paragraphs and other blocks become lines.
 // The HTML is parsed with DOMParser into an inert document: no script runs, nothing loads.
-// Part of the page script (concatenated by web/build.mjs inside one function scope).
+// Used by the page (app.js) and the widget (embed/widget.js).
 
 var BLOCK_TAGS = {
   ADDRESS: 1, ARTICLE: 1, ASIDE: 1, BLOCKQUOTE: 1, CAPTION: 1, CENTER: 1, DD: 1, DIV: 1, DL: 1, DT: 1,
@@ -12,7 +12,7 @@ var BLOCK_TAGS = {
 };
 var SKIP_TAGS = { SCRIPT: 1, STYLE: 1, TEMPLATE: 1, NOSCRIPT: 1, HEAD: 1, TITLE: 1, META: 1, LINK: 1, OBJECT: 1, IFRAME: 1, SVG: 1, svg: 1 };
 
-function htmlHasTable(html) {
+export function htmlHasTable(html) {
   return /<table[\s>]/i.test(html || '');
 }
 
@@ -137,7 +137,7 @@ function blockLines(node, out, inCell) {
 }
 
 // Converts clipboard HTML to text lines. Returns { text, tables }.
-function htmlToText(html) {
+export function htmlToText(html) {
   var doc = new DOMParser().parseFromString(String(html), 'text/html');
   var lines = [];
   blockLines(doc.body, lines, false);

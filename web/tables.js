@@ -1,7 +1,8 @@
 // "How we read your tables": tables 2, 3 and 4 rebuilt from result.cells (canonical ids of
 // ../shared/spec/cells.md). Every cell shows its value and status; cells named by a failing or
 // uncertain finding are outlined. All text goes in with textContent.
-// Part of the page script (concatenated by web/build.mjs inside one function scope).
+// Used by the page (app.js) and the widget (embed/widget.js).
+import { fmt } from './i18n.js';
 
 var T3_COLS = ['natural_person', 'commercial', 'research', 'social_welfare', 'legal_service', 'other_org', 'total'];
 var T3_ROWS = ['new', 'carried_in', 'granted', 'partial',
@@ -15,7 +16,7 @@ var T4_COLS = ['upheld', 'corrected', 'other', 'pending', 'total'];
 var CELL_STATUSES = ['ok', 'blank', 'placeholder', 'ambiguous', 'unreadable', 'missing'];
 
 // A short human label for a canonical cell id, e.g. "表三 · 一、本年新收申请数量 · 自然人".
-function cellLabel(id, S) {
+export function cellLabel(id, S) {
   var p = String(id).split('.');
   if (p[0] === 't2') {
     if (p[1] === 'rules' || p[1] === 'normative') {
@@ -34,7 +35,7 @@ function cellLabel(id, S) {
   return String(id);
 }
 
-function el(tag, attrs, text) {
+export function el(tag, attrs, text) {
   var e = document.createElement(tag);
   if (attrs) {
     for (var k in attrs) {
@@ -97,7 +98,7 @@ function headRow(labels) {
   return thead;
 }
 
-function renderTables(container, result, marks, S) {
+export function renderTables(container, result, marks, S) {
   container.textContent = '';
   var cells = (result && result.cells) || {};
 
@@ -159,7 +160,7 @@ function renderTables(container, result, marks, S) {
   w4.appendChild(t4);
 }
 
-function renderLegend(ul, S) {
+export function renderLegend(ul, S) {
   ul.textContent = '';
   CELL_STATUSES.forEach(function (st) {
     var li = el('li');

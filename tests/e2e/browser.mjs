@@ -16,7 +16,7 @@ export const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--
 export async function loadChromium() {
   try {
     return (await import('playwright-core')).chromium;
-  } catch (e) {
+  } catch {
     console.log('not ok - playwright-core is not installed: run `npm install` at the repository root');
     console.log('0 passed, 1 failed');
     process.exit(1);

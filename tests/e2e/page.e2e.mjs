@@ -2,11 +2,11 @@
 // Runs against the real build: NIANBAO_DIST (default build/wasm/dist) must hold nianbao.html.
 // Prints `ok - …` / `not ok - …` lines, timing lines starting with `#`, and a closing
 // `N passed, N failed` line; exits 1 on any failure.
-import { CHROMIUM_ARGS, CORPUS, DIST, createRunner, loadChromium, repo } from './browser.mjs';
+import { CHROMIUM_ARGS, CORPUS, DIST, createRunner, loadChromium } from './browser.mjs';
 import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { createRequire } from 'node:module';
 import { gzipSync } from 'node:zlib';
 import { createServer as createNetServer } from 'node:net';

@@ -8,8 +8,8 @@
 import { CHROMIUM_ARGS, CORPUS, DIST, createRunner, loadChromium, repo } from './browser.mjs';
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { makeCorruptPdf, makeEncryptedPdf, makeReportDocx, makeTextlessPdf } from '../fixtures/make-fixtures.mjs';
 import { extractFileNode } from '../../web/pdf/pdfjs-node.mjs';
 import { pdfWorkerSource } from '../../web/pdf/bundle.mjs';
@@ -21,7 +21,7 @@ const REPORTS = ['001-huaian-hongze-2023', '002-huaian-hongze-2024', '003-huaian
 const TEST_TIMEOUT_MS = 60000;
 const TOTAL_TIMEOUT_MS = 280000;
 
-const { test, fail, finish } = createRunner({ testMs: TEST_TIMEOUT_MS, totalMs: TOTAL_TIMEOUT_MS });
+const { test, finish } = createRunner({ testMs: TEST_TIMEOUT_MS, totalMs: TOTAL_TIMEOUT_MS });
 
 function assert(cond, message) { if (!cond) throw new Error(message); }
 
@@ -173,7 +173,7 @@ try {
     for (const f of ['browser.mjs', 'files.mjs', 'docx.mjs', 'text.mjs', 'layout.mjs']) {
       copyFileSync(join(repo, 'web', 'pdf', f), join(site, 'pdf', f));
     }
-    writeFileSync(join(site, 'nianbao-pdf.js'), pdfWorkerSource());
+    writeFileSync(join(site, 'nianbao-pdf.js'), await pdfWorkerSource());
     writeFileSync(join(site, 'index.html'), '<!doctype html><meta charset="utf-8"><script type="module">' +
       "import * as files from './pdf/browser.mjs'; window.files = files; document.body.dataset.ok = '1';</script>");
     copyFileSync(join(CORPUS, REPORTS[2], 'source.pdf'), join(site, 'report.pdf'));

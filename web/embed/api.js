@@ -8,18 +8,18 @@
 //   // result: the JSON contract (spec/output.md) as an object, the same as
 //   //   nianbao check --format json --ignore section1-topics --min-severity warning FILE
 //
-// Source: web/embed/api.js. web/embed/build.mjs puts the Emscripten glue (nianbao.mjs, which
-// defines createNianbao) in place of the import line below and writes dist/nianbao.js; the
-// types are in web/embed/nianbao.d.ts. Everything runs synchronously once loaded; the only
-// network or disk access is the one read of nianbao.wasm.
+// Source: web/embed/api.js. web/embed/build.mjs bundles it (esbuild) with the Emscripten glue
+// (the build's nianbao.mjs, which defines createNianbao: the first import below) and the report-file
+// extraction of web/pdf/ into dist/nianbao.js; the types are in web/embed/nianbao.d.ts. Everything
+// runs synchronously once loaded; the only network or disk access is the one read of nianbao.wasm.
 //
 // Report files (PDF, Word .docx, HTML, text): checker.checkFile(bytes, fileName, options) and
-// extractFile(bytes, fileName) use the extraction of web/pdf/ (inlined by build.mjs in place of the
-// second import line). PDFs are read by pdf.js, loaded only when the first PDF arrives: in browsers
-// the classic worker nianbao-pdf.js next to this file (build.mjs writes it), in Node.js the npm
-// package pdfjs-dist (legacy build; resolved from this file's folder, then from the working folder).
-import createNianbao from './nianbao.mjs'; /*__NIANBAO_GLUE__*/
-import * as reportFiles from '../pdf/browser.mjs'; /*__NIANBAO_FILES__*/
+// extractFile(bytes, fileName) use the extraction of web/pdf/. PDFs are read by pdf.js, loaded only
+// when the first PDF arrives: in browsers the classic worker nianbao-pdf.js next to this file
+// (build.mjs writes it), in Node.js the npm package pdfjs-dist (legacy build; resolved from this
+// file's folder, then from the working folder).
+import createNianbao from './nianbao.mjs';
+import * as reportFiles from '../pdf/browser.mjs';
 
 const SEVERITIES = ['info', 'warning', 'error'];
 const KNOWN_OPTIONS = ['ignore', 'minSeverity'];
@@ -62,7 +62,7 @@ function loadNodePdfjs() {
         try {
           path = createRequire(from).resolve(PDFJS_NODE);
           break;
-        } catch (e) { /* next */ }
+        } catch { /* next */ }
       }
       if (!path) {
         throw new FileReadError('unsupported', '在 Node.js 中读取 PDF 需要 npm 包 pdfjs-dist：npm install pdfjs-dist@5.6.205',

@@ -1,18 +1,18 @@
-// Assembles the embeddable files into a dist folder (plain node, no dependencies):
+// Assembles the embeddable files into a dist folder (plain node; esbuild via web/bundler.mjs):
 //
 //   node web/embed/build.mjs --glue build/wasm/nianbao.mjs --wasm build/wasm/nianbao.wasm \
 //        --out build/wasm/dist
 //
-//   nianbao.js          ES module API (web/embed/api.js with the Emscripten glue and the report-file
-//                       extraction of web/pdf/ inlined)
+//   nianbao.js          ES module API: web/embed/api.js bundled with the Emscripten glue and the
+//                       report-file extraction of web/pdf/
 //   nianbao.wasm        the core, loaded by nianbao.js from next to itself
 //   nianbao-pdf.js      pdf.js as a classic worker (web/pdf/bundle.mjs pdfWorkerSource()), started by
 //                       nianbao.js in browsers only when the first PDF arrives (not written, with a
 //                       warning, when pdfjs-dist is not installed: PDFs then get a clear error)
 //   nianbao.d.ts        TypeScript declarations (web/embed/nianbao.d.ts)
-//   nianbao-widget.js   <nianbao-check> (web/embed/widget.js + the page's i18n.js, paste.js,
-//                       tables.js and style.css), imports ./nianbao.js
-//   embed.html, embed.js  the iframe embed
+//   nianbao-widget.js   <nianbao-check>: web/embed/widget.js bundled with the page's i18n.js, paste.js,
+//                       tables.js and style.css; imports ./nianbao.js
+//   embed.html, embed.js  the iframe embed (embed.js imports ./nianbao-widget.js)
 //   widget-demo.html    the widget on a host page with hostile global CSS
 //
 // Prints the widget bundle's size (nianbao-widget.js + nianbao.js + nianbao.wasm, raw and gzip -9).
@@ -20,6 +20,8 @@ import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
+import { bundle } from '../bundler.mjs';
+import { pdfjsDir, pdfjsVersion, pdfWorkerSource } from '../pdf/bundle.mjs';
 
 const embedDir = dirname(fileURLToPath(import.meta.url));
 const webDir = join(embedDir, '..');
@@ -40,67 +42,39 @@ function parseArgs(argv) {
   return args;
 }
 
-// web/pdf/{docx,text,layout,files,browser}.mjs as one block of module-local code that stands in
-// for api.js's `import * as reportFiles from '../pdf/browser.mjs'`: the same names as that namespace.
-const FILE_MODULES = ['docx.mjs', 'text.mjs', 'layout.mjs', 'files.mjs', 'browser.mjs'];  // dependency order
-const FILE_EXPORTS = ['extractFile', 'makeCheckFile', 'sniffKind', 'FileReadError', 'workerPdfPages',
-  'attachFileDrop', 'readFileInto'];
-
-export function filesBlock() {
-  const seen = new Map();
-  const parts = FILE_MODULES.map((f) => {
-    let src = readFileSync(join(webDir, 'pdf', f), 'utf8');
-    src = src.replace(/^import [^;]*;[ \t]*$/gm, '').replace(/^export \{[^}]*\}( from [^;]*)?;[ \t]*$/gm, '')
-      .replace(/^export (?=(async )?(function|class|const|let|var) )/gm, '');
-    if (/^\s*(import|export)\b/m.test(src)) throw new Error(`web/pdf/${f}: import/export left after inlining`);
-    for (const m of src.matchAll(/^(?:async )?(?:function|class|const|let|var) ([A-Za-z_$][\w$]*)/gm)) {
-      if (seen.has(m[1])) throw new Error(`web/pdf: top-level name ${m[1]} in both ${seen.get(m[1])} and ${f}`);
-      seen.set(m[1], f);
-    }
-    return `// ---- web/pdf/${f}\n${src}`;
+// nianbao.js: web/embed/api.js with the Emscripten ES6 glue (-sEXPORT_ES6 -sMODULARIZE
+// -sEXPORT_NAME=createNianbao; api.js imports it as ./nianbao.mjs) and web/pdf/ bundled in.
+export async function buildApi(gluePath) {
+  const glue = readFileSync(gluePath, 'utf8');
+  if (!/\nexport default createNianbao;\s*$/.test(glue)) throw new Error('the glue does not end with `export default createNianbao;`');
+  return bundle(join(embedDir, 'api.js'), {
+    format: 'esm', replace: { [join(embedDir, 'nianbao.mjs')]: resolve(gluePath) },
+    banner: '// nianbao.js: the nianbao checker (年报核验) as an ES module for browsers and Node.js.\n' +
+      "//   import { createChecker } from './nianbao.js'; const result = (await createChecker()).check(text);\n" +
+      '// Types and documentation: nianbao.d.ts. Built from web/embed/api.js by web/embed/build.mjs.'
   });
-  for (const name of FILE_EXPORTS) if (!seen.has(name)) throw new Error(`web/pdf: ${name} is not defined`);
-  return `const reportFiles = (() => {\n${parts.join('\n')}\nreturn { ${FILE_EXPORTS.join(', ')} };\n})();\n// ---- end of web/pdf\n`;
 }
 
-function replaceOnce(haystack, marker, value, what) {
-  const i = haystack.indexOf(marker);
-  if (i < 0 || haystack.indexOf(marker, i + 1) >= 0) throw new Error(`${what}: marker ${JSON.stringify(marker)} missing or repeated`);
-  return haystack.slice(0, i) + value + haystack.slice(i + marker.length);
+// nianbao-widget.js: web/embed/widget.js with the page's modules and styles; its import of the API
+// stays an import of the sibling ./nianbao.js.
+export async function buildWidget() {
+  // widget.js moves the page's variables from `:root {` (exactly one) to the widget's box (.nb)
+  if (readFileSync(join(webDir, 'style.css'), 'utf8').split(':root {').length !== 2) {
+    throw new Error('style.css: `:root {` missing or repeated (the widget moves it to .nb)');
+  }
+  return bundle(join(embedDir, 'widget.js'), {
+    format: 'esm', loader: { '.css': 'text' }, replace: { [join(embedDir, 'api.js')]: { external: './nianbao.js' } },
+    banner: '// nianbao-widget.js: <nianbao-check>, the checker (年报核验) as one HTML element; needs ./nianbao.js.\n' +
+      '//   <script type="module" src="nianbao-widget.js"></script> <nianbao-check lang="zh"></nianbao-check>\n' +
+      '// Built from web/embed/widget.js by web/embed/build.mjs.'
+  });
 }
 
-// The Emscripten ES6 glue (-sEXPORT_ES6 -sMODULARIZE -sEXPORT_NAME=createNianbao) without its
-// `export default`, so that it can live inside nianbao.js as a module-local function.
-export function glueBody(glue) {
-  const exp = /\nexport default createNianbao;\s*$/;
-  if (!exp.test(glue)) throw new Error('the glue does not end with `export default createNianbao;`');
-  if (!/var createNianbao\b/.test(glue)) throw new Error('the glue does not define createNianbao');
-  return glue.replace(exp, '\n');
-}
-
-export function buildApi(glue) {
-  const api = readFileSync(join(embedDir, 'api.js'), 'utf8');
-  const line = "import createNianbao from './nianbao.mjs'; /*__NIANBAO_GLUE__*/";
-  const body = `// ---- Emscripten glue (nianbao.mjs), defines createNianbao\n${glueBody(glue)}// ---- end of the glue\n`;
-  const files = "import * as reportFiles from '../pdf/browser.mjs'; /*__NIANBAO_FILES__*/";
-  return replaceOnce(replaceOnce(api, line, body, 'api.js'), files, filesBlock(), 'api.js');
-}
-
-export function widgetCss() {
-  // The page's variables live on :root; in the shadow root they go on the widget's own box,
-  // where the host page's custom properties cannot override them.
-  const page = replaceOnce(readFileSync(join(webDir, 'style.css'), 'utf8'), ':root {', '.nb {', 'style.css');
-  return `${page}\n${readFileSync(join(embedDir, 'widget.css'), 'utf8')}`;
-}
-
-export function buildWidget() {
-  const src = readFileSync(join(embedDir, 'widget.js'), 'utf8');
-  const importLine = "import { createChecker } from './nianbao.js';\n";
-  const page = ['i18n.js', 'paste.js', 'tables.js']
-    .map((f) => `// ---- web/${f} (the page's own code)\n${readFileSync(join(webDir, f), 'utf8')}`)
-    .join('\n');
-  const prelude = `${importLine}\nconst WIDGET_CSS = ${JSON.stringify(widgetCss())};\n\n${page}\n// ---- web/embed/widget.js\n`;
-  return replaceOnce(src, importLine, prelude, 'widget.js');
+// embed.js: the iframe embed; its import of the widget stays an import of ./nianbao-widget.js.
+export async function buildEmbed() {
+  return bundle(join(embedDir, 'embed.js'), {
+    format: 'esm', replace: { [join(embedDir, 'widget.js')]: { external: './nianbao-widget.js' } }
+  });
 }
 
 function gz(buf) {
@@ -109,24 +83,23 @@ function gz(buf) {
 
 // pdf.js as the classic worker nianbao-pdf.js, or null when pdfjs-dist is not installed.
 async function pdfWorker() {
-  const bundle = await import('../pdf/bundle.mjs');
   try {
-    bundle.pdfjsDir();
-  } catch (e) {
+    pdfjsDir();
+  } catch {
     return null;
   }
-  return { source: bundle.pdfWorkerSource(), version: JSON.parse(readFileSync(join(bundle.pdfjsDir(), 'package.json'), 'utf8')).version };
+  return { source: await pdfWorkerSource(), version: pdfjsVersion() };
 }
 
 export async function build({ glue, wasm, out, quiet }) {
   const dist = resolve(out);
   mkdirSync(dist, { recursive: true });
   const files = {
-    'nianbao.js': buildApi(readFileSync(resolve(glue), 'utf8')),
-    'nianbao-widget.js': buildWidget(),
+    'nianbao.js': await buildApi(resolve(glue)),
+    'nianbao-widget.js': await buildWidget(),
     'nianbao.d.ts': readFileSync(join(embedDir, 'nianbao.d.ts'), 'utf8'),
     'embed.html': readFileSync(join(embedDir, 'embed.html'), 'utf8'),
-    'embed.js': readFileSync(join(embedDir, 'embed.js'), 'utf8'),
+    'embed.js': await buildEmbed(),
     'widget-demo.html': readFileSync(join(embedDir, 'demo.html'), 'utf8')
   };
   // dist/ as a package: node reads nianbao.js as an ES module without guessing (and without the

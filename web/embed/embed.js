@@ -5,7 +5,7 @@
 //   { source: 'nianbao', type: 'nianbao-resize', height }   when the content height changes
 // Messages in (from the parent window only; from `origin` only when it is given):
 //   { type: 'nianbao-set-text', text }                      puts text in the paste area and checks
-import './nianbao-widget.js';
+import './widget.js';  // dist/nianbao-widget.js, loaded as a sibling file (not bundled)
 
 const params = new URLSearchParams(location.search);
 const widget = document.getElementById('nianbao');
@@ -21,7 +21,7 @@ for (const name of ['ignore', 'min-severity']) {
 let origin = params.get('origin');
 try {
   origin = origin ? new URL(origin).origin : '*';
-} catch (e) {
+} catch {
   origin = null;  // an invalid origin: post nothing
 }
 

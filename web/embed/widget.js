@@ -16,16 +16,24 @@
 // in the worker nianbao-pdf.js, started only when the first PDF arrives). The recovered text is put
 // in the paste area, so the reader sees exactly what is checked and findings point into it.
 //
-// Source: web/embed/widget.js. web/embed/build.mjs writes dist/nianbao-widget.js from it: after
-// the import line it puts WIDGET_CSS (web/style.css + web/embed/widget.css) and the page's own
-// web/i18n.js, web/paste.js and web/tables.js (STRINGS, fmt, htmlToText, el, cellLabel,
-// renderTables, renderLegend), so the widget renders findings and tables as the page does.
-// User text is only ever inserted as text (textContent), never as HTML.
-import { createChecker } from './nianbao.js';
-import { attachFileDrop, extractFile } from './nianbao.js';
-/* global STRINGS, fmt, htmlHasTable, htmlToText, el, cellLabel, renderTables, renderLegend, WIDGET_CSS */
+// Source: web/embed/widget.js. web/embed/build.mjs bundles it (esbuild) into dist/nianbao-widget.js
+// with the page's own i18n.js, paste.js and tables.js, so the widget renders findings and tables as
+// the page does, and with its styles (web/style.css + web/embed/widget.css, as text). The API
+// (./api.js) is not bundled: it stays an import of ./nianbao.js, the sibling file that the page's
+// other scripts and the widget's worker share. User text is only ever inserted as text
+// (textContent), never as HTML.
+import { attachFileDrop, createChecker, extractFile } from './api.js';
+import { STRINGS, fmt } from '../i18n.js';
+import { htmlHasTable, htmlToText } from '../paste.js';
+import { cellLabel, el, renderLegend, renderTables } from '../tables.js';
+import pageCss from '../style.css';
+import widgetCss from './widget.css';
 
 const TAG = 'nianbao-check';
+// The page's variables live on :root; in the shadow root they go on the widget's own box, where
+// the host page's custom properties cannot override them (web/embed/build.mjs checks that
+// style.css has exactly one `:root {`).
+const WIDGET_CSS = `${pageCss.replace(':root {', '.nb {')}\n${widgetCss}`;
 const DEBOUNCE_MS = 250;
 const SEVERITIES = ['info', 'warning', 'error'];
 
@@ -195,7 +203,7 @@ function styleInto(root) {
       root.adoptedStyleSheets = [sharedSheet];
       return;
     }
-  } catch (e) { /* fall through */ }
+  } catch { /* fall through */ }
   const style = document.createElement('style');
   style.textContent = WIDGET_CSS;
   root.appendChild(style);
@@ -552,8 +560,8 @@ class NianbaoCheckElement extends HTMLElement {
   _onPaste(ev) {
     const dt = ev.clipboardData;
     if (!dt) return;
-    let html = '';
-    try { html = dt.getData('text/html'); } catch (e) { html = ''; }
+    let html;
+    try { html = dt.getData('text/html'); } catch { html = ''; }
     if (!html || !htmlHasTable(html)) return;  // plain text: the browser pastes it
     const conv = htmlToText(html);
     if (!conv.text) return;

@@ -27,7 +27,7 @@ export function workerPdfPages(workerUrl) {
         const res = await fetch(String(workerUrl));
         if (!res.ok) throw new Error(`HTTP ${res.status}`);
         url = URL.createObjectURL(new Blob([await res.text()], { type: 'text/javascript' }));
-      } catch (e) {
+      } catch {
         url = String(workerUrl);
       }
       const w = new Worker(url);

@@ -69,7 +69,7 @@ export async function zipRead(bytes, entry) {
   if (entry.method !== 8) throw CORRUPT_ZIP();
   try {
     return await inflateRaw(data);
-  } catch (e) {
+  } catch {
     throw CORRUPT_ZIP();
   }
 }

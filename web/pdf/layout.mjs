@@ -6,7 +6,7 @@
 // 20× too large, see ../shared/docs/pdf-input.md §3).
 
 const NUM_RE = /^[-+]?(\d{1,3}(,\d{3})+|\d+)(\.\d+)?%?$/;
-const PAGE_NO_RE = /^(-|—|–)\s*\d+\s*(-|—|–)$|^第\s*\d+\s*页(\s*[\/，,]?\s*共\s*\d+\s*页)?$|^\d+\s*\/\s*\d+$/;
+const PAGE_NO_RE = /^(-|—|–)\s*\d+\s*(-|—|–)$|^第\s*\d+\s*页(\s*[/，,]?\s*共\s*\d+\s*页)?$|^\d+\s*\/\s*\d+$/;
 const CJK_RE = /[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f]/;
 
 export function isNumberCell(s) {

@@ -1,8 +1,10 @@
 // Report files in the page: drop zone and file picker for PDF, Word (.docx), HTML and text files.
-// Part of the page script: concatenated by web/build.mjs after app.js (uses ui, state, S, fmt,
-// requestUiCheck, clearHighlight, render from there) and after the bundled web/pdf modules
-// (nianbaoFiles). pdf.js lives gzip-compressed (base64) in <template id="nianbao-pdfjs">; it is
-// unpacked into a blob worker only when the first PDF arrives, so checking pasted text never pays for it.
+// Part of the page script (entry web/page.js, evaluated after app.js, whose UI it extends).
+// pdf.js lives gzip-compressed (base64) in <template id="nianbao-pdfjs">; it is unpacked into a
+// blob worker only when the first PDF arrives, so checking pasted text never pays for it.
+import { applyStatic, clearHighlight, requestUiCheck, S, setReportFileReader, state, ui } from '../app.js';
+import { STRINGS, fmt } from '../i18n.js';
+import { extractFile } from './files.mjs';
 
 var FILE_STRINGS = {
   zh: {
@@ -95,7 +97,7 @@ function startPdfWorker() {
   return pdfw.starting;
 }
 
-// getPdfPages for nianbaoFiles.extractFile: bytes → [[item]] per page, in the pdf.js worker.
+// getPdfPages for extractFile: bytes → [[item]] per page, in the pdf.js worker.
 function pdfPagesInWorker(bytes) {
   return startPdfWorker().then(function (w) {
     return new Promise(function (resolve, reject) {
@@ -108,7 +110,7 @@ function pdfPagesInWorker(bytes) {
 }
 
 function extractInPage(bytes, name) {
-  return nianbaoFiles.extractFile(bytes, name, { getPdfPages: pdfPagesInWorker });
+  return extractFile(bytes, name, { getPdfPages: pdfPagesInWorker });
 }
 
 function showFileError(name, e) {
@@ -160,6 +162,8 @@ function readReportFile(file) {
     throw e;
   });
 }
+
+setReportFileReader(readReportFile);  // the file picker of app.js
 
 // Drop zone: the whole input pane. Files dropped anywhere else are refused (the browser would
 // otherwise navigate away to the file).

@@ -20,12 +20,12 @@ export function decodeBytes(bytes, { html = false } = {}) {
     if (label && label !== 'UTF-8') {
       try {
         return { text: new TextDecoder(label.toLowerCase()).decode(b), encoding: label };
-      } catch (e) { /* unknown to this platform: sniff below */ }
+      } catch { /* unknown to this platform: sniff below */ }
     }
   }
   try {
     return { text: new TextDecoder('utf-8', { fatal: true }).decode(b), encoding: 'UTF-8' };
-  } catch (e) {
+  } catch {
     return { text: new TextDecoder('gb18030').decode(b), encoding: 'GB18030' };
   }
 }
