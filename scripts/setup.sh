@@ -4,7 +4,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-packages=(cmake g++ clang clang-format libgtest-dev libbenchmark-dev nlohmann-json3-dev
+packages=(cmake g++ clang clang-format clang-tidy libgtest-dev libbenchmark-dev nlohmann-json3-dev
           emscripten nodejs npm chromium fonts-wqy-microhei libclang-rt-14-dev brotli)
 
 installed() {
