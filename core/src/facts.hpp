@@ -7,6 +7,8 @@
 // (均维持, 未被纠错, 无败诉) and years and dates are collected alongside. Everything is linear in
 // the size of the input: keyword hits are found in one pass and quantities only look at
 // the text between the previous quantity and themselves.
+//
+// The code is in core/src/facts/ (facts_internal.hpp lists the pieces).
 #pragma once
 
 #include <cstddef>

@@ -6,6 +6,8 @@
 // same number of cells and a number stands in its true column. Everything is hand-written
 // scanning in linear time with no recursion; malformed HTML never fails, it is read as a
 // browser would read it, more or less.
+//
+// The code is in core/src/html/ (html_internal.hpp lists the pieces).
 #pragma once
 
 #include <cstdint>

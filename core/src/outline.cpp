@@ -1,5 +1,6 @@
 // Outline: the title (agency, year), the six statutory sections and the format version.
 #include <algorithm>
+#include <cctype>
 #include <cstring>
 
 #include "document.hpp"
@@ -77,15 +78,20 @@ std::string_view trim(std::string_view s) {
   return s;
 }
 
-void read_title(Document& doc, std::size_t limit) {
-  const std::string& t = doc.norm.text;
+// The title's lines: the first lines of the text before the first heading, joined without
+// whitespace, up to the one naming 年度报告 / 年报 (at most 8 lines).
+struct TitleText {
   std::string joined;
-  std::vector<std::size_t> line_starts;                  // where each title line begins in `joined`
-  std::vector<std::pair<std::size_t, std::size_t>> map;  // joined byte -> norm byte
+  std::vector<std::size_t> line_starts;  // where each title line begins in `joined`
+  std::size_t first_line = 0;            // normalised offset of the first line
+};
+
+TitleText title_text(const Document& doc, std::size_t limit) {
+  const std::string& t = doc.norm.text;
+  TitleText out;
   std::size_t pos = 0;
   int nonempty = 0;
   bool first_line_set = false;
-  std::size_t first_line = 0;
   while (pos < limit && nonempty < 8) {
     std::size_t eol = t.find('\n', pos);
     if (eol == std::string::npos || eol > limit) eol = limit;
@@ -106,79 +112,111 @@ void read_title(Document& doc, std::size_t limit) {
         pos = eol + 1;
         continue;
       }
-      const std::size_t body_norm = static_cast<std::size_t>(body.data() - t.data());
       if (!first_line_set) {
-        first_line = line_norm;
+        out.first_line = line_norm;
         first_line_set = true;
       }
-      line_starts.push_back(joined.size());
-      for (std::size_t k = 0; k < body.size(); ++k) {
-        if (is_space_byte(body[k])) continue;
-        joined.push_back(body[k]);
-        map.emplace_back(joined.size() - 1, body_norm + k);
+      out.line_starts.push_back(out.joined.size());
+      for (char c : body) {
+        if (!is_space_byte(c)) out.joined.push_back(c);
       }
-      if (contains(joined, "年度报告") || contains(joined, "年报")) break;
+      if (contains(out.joined, "年度报告") || contains(out.joined, "年报")) break;
     }
     pos = eol + 1;
   }
-  std::size_t rep = joined.find("年度报告");
-  if (rep == std::string::npos) rep = joined.find("年报");
-  const std::size_t gov = joined.find("信息公开");
-  if (rep == std::string::npos || gov == std::string::npos) return;
-  doc.outline.title_found = true;
-  doc.outline.title_offset = doc.orig(first_line);
-  // Year: four digits (19xx/20xx) followed by 年.
-  std::size_t ypos = std::string::npos;
+  return out;
+}
+
+// Where the title's year (four digits, 19xx/20xx, then 年) stands before `rep`, or npos.
+std::size_t title_year_at(const std::string& joined, std::size_t rep) {
   for (std::size_t k = 0; k + 4 < joined.size() && k < rep; ++k) {
     if ((joined.compare(k, 2, "19") == 0 || joined.compare(k, 2, "20") == 0) &&
         std::isdigit(static_cast<unsigned char>(joined[k + 2])) &&
         std::isdigit(static_cast<unsigned char>(joined[k + 3])) &&
         joined.compare(k + 4, 3, "年") == 0 &&
         (k == 0 || !std::isdigit(static_cast<unsigned char>(joined[k - 1])))) {
-      ypos = k;
-      break;
+      return k;
     }
   }
-  if (ypos != std::string::npos) {
-    doc.outline.year = std::stoi(joined.substr(ypos, 4));
-    // The agency stands before the year on the title's own line, or on the line above when
-    // the year opens its line ("湘乡市自然资源局" / "2025年政府信息公开工作年度报告"); text
-    // further up (a site's navigation) is not part of it.
-    std::size_t li = 0;
-    while (li + 1 < line_starts.size() && line_starts[li + 1] <= ypos) ++li;
-    std::size_t from = line_starts.empty() ? 0 : line_starts[li];
-    if (from == ypos && li > 0 && ypos - line_starts[li - 1] <= 90) from = line_starts[li - 1];
-    std::string agency = joined.substr(from, ypos - from);
-    for (const char* suffix : {"关于"}) {
-      const std::size_t sl = std::strlen(suffix);
-      if (agency.size() >= sl && agency.compare(agency.size() - sl, sl, suffix) == 0) {
-        agency.resize(agency.size() - sl);
-      }
-    }
-    if (agency.empty()) {
-      // "2023年某某局政府信息公开工作年度报告"
-      std::size_t after = ypos + 4 + 3;
-      if (joined.compare(after, 3, "度") == 0) after += 3;
-      if (gov > after) {
-        agency = joined.substr(after, gov - after);
-        if (agency.size() >= 6 && agency.compare(agency.size() - 6, 6, "政府") == 0 &&
-            joined.compare(gov - 6, 6, "政府") == 0) {
-          // "…政府信息公开" : the 政府 belongs to the phrase, not the agency.
-          agency.resize(agency.size() - 6);
-        }
-      }
-    }
-    if (!agency.empty()) doc.outline.agency = agency;
-  }
+  return std::string::npos;
 }
 
-}  // namespace
+// The agency named by the title whose year stands at ypos and 信息公开 at gov.
+std::string title_agency(const TitleText& title, std::size_t ypos, std::size_t gov) {
+  const std::string& joined = title.joined;
+  const auto& line_starts = title.line_starts;
+  // The agency stands before the year on the title's own line, or on the line above when
+  // the year opens its line ("湘乡市自然资源局" / "2025年政府信息公开工作年度报告"); text
+  // further up (a site's navigation) is not part of it.
+  std::size_t li = 0;
+  while (li + 1 < line_starts.size() && line_starts[li + 1] <= ypos) ++li;
+  std::size_t from = line_starts.empty() ? 0 : line_starts[li];
+  if (from == ypos && li > 0 && ypos - line_starts[li - 1] <= 90) from = line_starts[li - 1];
+  std::string agency = joined.substr(from, ypos - from);
+  for (const char* suffix : {"关于"}) {
+    const std::size_t sl = std::strlen(suffix);
+    if (agency.size() >= sl && agency.compare(agency.size() - sl, sl, suffix) == 0) {
+      agency.resize(agency.size() - sl);
+    }
+  }
+  if (agency.empty()) {
+    // "2023年某某局政府信息公开工作年度报告"
+    std::size_t after = ypos + 4 + 3;
+    if (joined.compare(after, 3, "度") == 0) after += 3;
+    if (gov > after) {
+      agency = joined.substr(after, gov - after);
+      if (agency.size() >= 6 && agency.compare(agency.size() - 6, 6, "政府") == 0 &&
+          joined.compare(gov - 6, 6, "政府") == 0) {
+        // "…政府信息公开" : the 政府 belongs to the phrase, not the agency.
+        agency.resize(agency.size() - 6);
+      }
+    }
+  }
+  return agency;
+}
 
-void read_outline(Document& doc) {
+void read_title(Document& doc, std::size_t limit) {
+  const TitleText title = title_text(doc, limit);
+  const std::string& joined = title.joined;
+  std::size_t rep = joined.find("年度报告");
+  if (rep == std::string::npos) rep = joined.find("年报");
+  const std::size_t gov = joined.find("信息公开");
+  if (rep == std::string::npos || gov == std::string::npos) return;
+  doc.outline.title_found = true;
+  doc.outline.title_offset = doc.orig(title.first_line);
+  const std::size_t ypos = title_year_at(joined, rep);
+  if (ypos == std::string::npos) return;
+  doc.outline.year = std::stoi(joined.substr(ypos, 4));
+  std::string agency = title_agency(title, ypos, gov);
+  if (!agency.empty()) doc.outline.agency = agency;
+}
+
+// The section a heading line names: a numeral, then the section's words (a heading numbered
+// differently from its content is taken only in its official wording). False when the line
+// names none, or a section already found.
+bool line_heading(const Document& doc, std::string_view line, std::size_t eol, SectionInfo* s) {
   const std::string& t = doc.norm.text;
-  Outline& o = doc.outline;
+  std::size_t consumed = 0;
+  const int numeral = line.empty() ? 0 : leading_numeral(line, &consumed);
+  if (numeral <= 0 || cp_count(line) > 40) return false;
+  const std::string body = strip_spaces(line.substr(consumed));
+  const int number = section_of(body);
+  const bool official = number > 0 && body == kOfficial[number - 1];
+  if (number <= 0 || (numeral != number && !official) || doc.outline.section(number)) return false;
+  s->number = number;
+  s->numeral = numeral;
+  s->norm_begin = static_cast<std::size_t>(line.data() - t.data());
+  s->begin = doc.orig(s->norm_begin);
+  s->norm_body = std::min(eol + 1, t.size());
+  s->heading = doc.raw(s->norm_begin, s->norm_begin + line.size());
+  s->variant = !official;
+  return true;
+}
+
+// Headings standing at the start of their line.
+void line_headings(Document& doc) {
+  const std::string& t = doc.norm.text;
   std::size_t pos = 0;
-  std::size_t first_heading = t.size();
   while (pos < t.size()) {
     std::size_t eol = t.find('\n', pos);
     if (eol == std::string::npos) eol = t.size();
@@ -189,97 +227,83 @@ void read_outline(Document& doc) {
       line = trim(line);
     }
     while (!line.empty() && line.back() == '*') line.remove_suffix(1);
-    std::size_t consumed = 0;
-    const int numeral = line.empty() ? 0 : leading_numeral(line, &consumed);
-    if (numeral > 0 && cp_count(line) <= 40) {
-      const std::string body = strip_spaces(line.substr(consumed));
-      const int number = section_of(body);
-      const bool official = number > 0 && body == kOfficial[number - 1];
-      // A heading numbered differently from its content is taken only in its official wording.
-      if (number > 0 && (numeral == number || official) && !o.section(number)) {
-        SectionInfo s;
-        s.number = number;
-        s.numeral = numeral;
-        s.norm_begin = static_cast<std::size_t>(line.data() - t.data());
-        s.begin = doc.orig(s.norm_begin);
-        s.norm_body = std::min(eol + 1, t.size());
-        s.heading = doc.raw(s.norm_begin, s.norm_begin + line.size());
-        s.variant = !official;
-        o.sections.push_back(s);
-        first_heading = std::min(first_heading, s.norm_begin);
-      }
-    }
+    SectionInfo s;
+    if (line_heading(doc, line, eol, &s)) doc.outline.sections.push_back(s);
     pos = eol + 1;
   }
-  // Pages crawled as one long line carry their headings inline: look for the official
-  // headings (and the accepted variants) anywhere in the text.
-  if (o.sections.size() < 6) {
-    static const char* const kInline[][4] = {
-        {"一、总体情况", nullptr, nullptr, nullptr},
-        {"二、主动公开政府信息情况", nullptr, nullptr, nullptr},
-        {"三、收到和处理政府信息公开申请情况", nullptr, nullptr, nullptr},
-        {"四、政府信息公开行政复议、行政诉讼情况",
-         "四、因政府信息公开工作被申请行政复议、提起行政诉讼情况", nullptr, nullptr},
-        {"五、存在的主要问题及改进情况", "五、政府信息公开工作存在的主要问题及改进情况",
-         "五、存在问题及改进情况", "五、政务信息工作存在主要问题和改进情况"},
-        {"六、其他需要报告的事项", nullptr, nullptr, nullptr}};
-    const Compact& f = doc.flat;
-    for (int n = 1; n <= 6; ++n) {
-      if (o.section(n)) continue;
-      std::size_t best = std::string::npos, best_len = 0;
-      for (const char* h : kInline[n - 1]) {
-        if (!h) continue;
-        const std::size_t at = find_text(f.text, h);
-        if (at != std::string::npos && at < best) {
-          best = at;
-          best_len = std::strlen(h);
-        }
-      }
-      if (best == std::string::npos) {
-        // Small typos ("四、政府信息公开行政法复议、行政诉讼情况"): the numeral, then the
-        // section's keywords within a short span.
-        static const char* const kKeys[][2] = {{"总体情况", nullptr}, {"主动公开", "情况"},
-                                               {"处理", "申请情况"},  {"复议", "诉讼情况"},
-                                               {"问题", "改进"},      {"其他", "事项"}};
-        const std::string num = std::string(kNumerals[n - 1]) + "、";
-        for (std::size_t at = find_text(f.text, num); at != std::string::npos;
-             at = find_text(f.text, num, at + num.size())) {
-          const std::string_view win = std::string_view(f.text).substr(at, 90);
-          const std::size_t k1 = win.find(kKeys[n - 1][0]);
-          if (k1 == std::string_view::npos) continue;
-          std::size_t end = k1 + std::strlen(kKeys[n - 1][0]);
-          if (kKeys[n - 1][1]) {
-            const std::size_t k2 = win.find(kKeys[n - 1][1], k1);
-            if (k2 == std::string_view::npos) continue;
-            end = k2 + std::strlen(kKeys[n - 1][1]);
-          }
-          best = at;
-          best_len = end;
-          break;
-        }
-        if (best == std::string::npos) continue;
-      }
-      SectionInfo s;
-      s.number = n;
-      s.numeral = n;
-      s.norm_begin = f.pos[best];
-      s.begin = doc.orig(s.norm_begin);
-      s.norm_body = f.pos[best + best_len - 1] + 1;
-      s.heading = doc.raw(s.norm_begin, s.norm_body);
-      s.variant =
-          std::string_view(kInline[n - 1][0]) != std::string_view(f.text).substr(best, best_len);
-      o.sections.push_back(s);
-      first_heading = std::min(first_heading, s.norm_begin);
-    }
-  }
-  std::sort(o.sections.begin(), o.sections.end(),
-            [](const SectionInfo& a, const SectionInfo& b) { return a.norm_begin < b.norm_begin; });
-  for (std::size_t k = 0; k < o.sections.size(); ++k) {
-    o.sections[k].norm_end = k + 1 < o.sections.size() ? o.sections[k + 1].norm_begin : t.size();
-  }
-  read_title(doc, first_heading);
+}
 
-  // Format version (format.md §4.3, §5.3).
+// The official headings of section n and the accepted variants (inline_headings).
+const char* const kInline[][4] = {
+    {"一、总体情况", nullptr, nullptr, nullptr},
+    {"二、主动公开政府信息情况", nullptr, nullptr, nullptr},
+    {"三、收到和处理政府信息公开申请情况", nullptr, nullptr, nullptr},
+    {"四、政府信息公开行政复议、行政诉讼情况",
+     "四、因政府信息公开工作被申请行政复议、提起行政诉讼情况", nullptr, nullptr},
+    {"五、存在的主要问题及改进情况", "五、政府信息公开工作存在的主要问题及改进情况",
+     "五、存在问题及改进情况", "五、政务信息工作存在主要问题和改进情况"},
+    {"六、其他需要报告的事项", nullptr, nullptr, nullptr}};
+
+// A heading found in the whitespace-free text: [at, at + len).
+struct InlineHeading {
+  std::size_t at = std::string::npos, len = 0;
+};
+
+// The first official or variant heading of section n in the whitespace-free text; failing
+// that, with small typos ("四、政府信息公开行政法复议、行政诉讼情况"): the numeral, then the
+// section's keywords within a short span.
+InlineHeading find_inline_heading(const Compact& f, int n) {
+  InlineHeading best;
+  for (const char* h : kInline[n - 1]) {
+    if (!h) continue;
+    const std::size_t at = find_text(f.text, h);
+    if (at != std::string::npos && at < best.at) best = {at, std::strlen(h)};
+  }
+  if (best.at != std::string::npos) return best;
+  static const char* const kKeys[][2] = {{"总体情况", nullptr}, {"主动公开", "情况"},
+                                         {"处理", "申请情况"},  {"复议", "诉讼情况"},
+                                         {"问题", "改进"},      {"其他", "事项"}};
+  const std::string num = std::string(kNumerals[n - 1]) + "、";
+  for (std::size_t at = find_text(f.text, num); at != std::string::npos;
+       at = find_text(f.text, num, at + num.size())) {
+    const std::string_view win = std::string_view(f.text).substr(at, 90);
+    const std::size_t k1 = win.find(kKeys[n - 1][0]);
+    if (k1 == std::string_view::npos) continue;
+    std::size_t end = k1 + std::strlen(kKeys[n - 1][0]);
+    if (kKeys[n - 1][1]) {
+      const std::size_t k2 = win.find(kKeys[n - 1][1], k1);
+      if (k2 == std::string_view::npos) continue;
+      end = k2 + std::strlen(kKeys[n - 1][1]);
+    }
+    return {at, end};
+  }
+  return best;
+}
+
+// Pages crawled as one long line carry their headings inline: look for the official
+// headings (and the accepted variants) anywhere in the text.
+void inline_headings(Document& doc) {
+  Outline& o = doc.outline;
+  const Compact& f = doc.flat;
+  for (int n = 1; n <= 6; ++n) {
+    if (o.section(n)) continue;
+    const InlineHeading h = find_inline_heading(f, n);
+    if (h.at == std::string::npos) continue;
+    SectionInfo s;
+    s.number = n;
+    s.numeral = n;
+    s.norm_begin = f.pos[h.at];
+    s.begin = doc.orig(s.norm_begin);
+    s.norm_body = f.pos[h.at + h.len - 1] + 1;
+    s.heading = doc.raw(s.norm_begin, s.norm_body);
+    s.variant = std::string_view(kInline[n - 1][0]) != std::string_view(f.text).substr(h.at, h.len);
+    o.sections.push_back(s);
+  }
+}
+
+// Format version (format.md §4.3, §5.3).
+void read_format(Document& doc) {
+  Outline& o = doc.outline;
   static const char* const k2019[] = {"本年新制作数量",   "本年新公开数量", "对外公开总数量",
                                       "上一年项目数量",   "本年增/减",      "其他对外管理服务事项",
                                       "第二十条第(九)项", "政府集中采购"};
@@ -301,6 +325,23 @@ void read_outline(Document& doc) {
   } else if (has_t3) {
     o.format = FormatVersion::f2021;
   }
+}
+
+}  // namespace
+
+void read_outline(Document& doc) {
+  const std::string& t = doc.norm.text;
+  Outline& o = doc.outline;
+  line_headings(doc);
+  if (o.sections.size() < 6) inline_headings(doc);
+  std::sort(o.sections.begin(), o.sections.end(),
+            [](const SectionInfo& a, const SectionInfo& b) { return a.norm_begin < b.norm_begin; });
+  for (std::size_t k = 0; k < o.sections.size(); ++k) {
+    o.sections[k].norm_end = k + 1 < o.sections.size() ? o.sections[k + 1].norm_begin : t.size();
+  }
+  // The title stands before the first heading.
+  read_title(doc, o.sections.empty() ? t.size() : std::min(t.size(), o.sections[0].norm_begin));
+  read_format(doc);
 }
 
 }  // namespace nianbao::detail
