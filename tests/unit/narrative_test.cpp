@@ -106,7 +106,7 @@ TEST(NarrativeApplications, EveryNumberIsComparedNotOnlyTheFirst) {
   const auto p13 = pos_of(text, "13件");
   EXPECT_EQ(fs[0]->line, p13.first);
   EXPECT_EQ(fs[0]->column, p13.second);
-  EXPECT_EQ(fs[0]->status, "fail");
+  EXPECT_EQ(fs[0]->status, nianbao::FindingStatus::fail);
   EXPECT_EQ(fs[0]->severity, Severity::warning);
   EXPECT_TRUE(has_cell(*fs[0], "t3.results_total.total"));
   EXPECT_EQ(fs[0]->expected, 12);
@@ -300,7 +300,7 @@ TEST(NarrativeZeroClaim, ZeroStatementAgainstNonZeroCellIsAnError) {
   const auto fs = of(r, "narrative-zero-claim");
   ASSERT_EQ(fs.size(), 2u) << dump(r, text);
   EXPECT_EQ(fs[0]->severity, Severity::error);
-  EXPECT_EQ(fs[0]->status, "fail");
+  EXPECT_EQ(fs[0]->status, nianbao::FindingStatus::fail);
   EXPECT_TRUE(has_cell(*fs[0], "t3.new.total"));
   EXPECT_EQ(fs[0]->expected, 10);
   EXPECT_EQ(fs[0]->column, pos_of(text, "未收到").second);
@@ -538,7 +538,7 @@ TEST(NarrativeCorpus, Xiangxiang2025) {
   // 复议后起诉的行政诉讼1个: no reading of the ambiguous table 4 has a lawsuit cell of 1.
   const auto lit = of(r, "narrative-review-litigation");
   ASSERT_EQ(lit.size(), 1u) << dump(r, text);
-  EXPECT_EQ(lit[0]->status, "fail");
+  EXPECT_EQ(lit[0]->status, nianbao::FindingStatus::fail);
   EXPECT_EQ(lit[0]->line, pos_of(text, "复议后起诉的行政诉讼1个").first);
   EXPECT_EQ(lit[0]->column, pos_of(text, "1个。").second);
   EXPECT_TRUE(has_cell(*lit[0], "t4.suit_after_review.total"));
@@ -572,7 +572,8 @@ TEST(NarrativeCorpus, PingtanOneLinePageIsRead) {
   const std::string text = ss.str();
   const Result r = nianbao::check(text);
   for (const char* rule : {"narrative-applications", "narrative-review-litigation"}) {
-    for (const auto* f : of(r, rule)) EXPECT_NE(f->status, "fail") << f->message;
+    for (const auto* f : of(r, rule))
+      EXPECT_NE(f->status, nianbao::FindingStatus::fail) << f->message;
   }
   const auto facts = [&] {
     nianbao::detail::Document doc(text);

@@ -82,7 +82,7 @@ TEST(RuleT3Balance, FiresPerColumnWithOperands) {
   const Result r = nianbao::check(text);
   const auto f = of(r, "t3-balance");
   ASSERT_EQ(f.size(), 2u);  // 自然人 and 总计
-  EXPECT_EQ(f[0]->status, "fail");
+  EXPECT_EQ(f[0]->status, nianbao::FindingStatus::fail);
   EXPECT_EQ(f[0]->severity, nianbao::Severity::error);
   EXPECT_EQ(f[0]->expected, 12);
   EXPECT_EQ(f[0]->actual, 13);
@@ -197,7 +197,7 @@ TEST(RuleTableShape, RowWithTooFewNumbersIsAmbiguousNotGuessed) {
   const Result r = nianbao::check(text);
   const auto f = of(r, "table-shape");
   ASSERT_EQ(f.size(), 1u);
-  EXPECT_EQ(f[0]->status, "uncertain");
+  EXPECT_EQ(f[0]->status, nianbao::FindingStatus::uncertain);
   EXPECT_EQ(f[0]->expected, 15);
   EXPECT_EQ(f[0]->actual, 14);
   for (int g = 0; g < 3; ++g) {
@@ -220,7 +220,7 @@ TEST(RuleTableShape, MissingTableAndMissingRow) {
   Result r = nianbao::check(text);
   auto f = of(r, "table-shape");
   ASSERT_EQ(f.size(), 1u);
-  EXPECT_EQ(f[0]->status, "fail");
+  EXPECT_EQ(f[0]->status, nianbao::FindingStatus::fail);
   EXPECT_NE(f[0]->message.find("重复申请"), std::string::npos);
   EXPECT_TRUE(has_cell(*f[0], "t3.declined.duplicate.total"));
   EXPECT_EQ(cell(r, "t3.declined.duplicate.total"), nullptr);
