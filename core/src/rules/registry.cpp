@@ -77,8 +77,8 @@ const std::vector<const RuleDef*>& registry() {
 // order in which findings of different rules are made, which check()'s sort (by line, then
 // rule id) does not keep.
 void run_rules(const Document& doc, const Facts& facts, Emitter& em) {
-  const TableReadings tables(doc);
-  const RuleContext ctx{doc, facts, tables};
+  const TableReadings readings(doc);
+  const RuleContext ctx{doc, facts, readings};
   for (const RuleDef* rule : kRegistry) {
     if (!rule->check) continue;  // checked with a sibling of its unit
     if (ctx.free_format() && rule->applies == Applies::template_format) continue;

@@ -22,7 +22,7 @@ class Emitter;
 struct RuleContext {
   const Document& doc;
   const Facts& facts;
-  const TableReadings& tables;  // tables 2 and 3 as read, table 4 as one or more readings
+  const TableReadings& readings;  // tables 2 and 3 as read, table 4 as one or more readings
   bool free_format() const { return doc.outline.format == FormatVersion::pre2019; }
 };
 

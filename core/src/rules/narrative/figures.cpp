@@ -272,7 +272,7 @@ void compare_fact(const RuleContext& ctx, const Fact& f, Emitter& em) {
     return;
   }
   const double claimed = f.value * claim->scale;
-  const Comparison cmp = compare(ctx.tables, *claim, claimed);
+  const Comparison cmp = compare(ctx.readings, *claim, claimed);
   const FactFinding x{
       f, *claim, cmp, claimed, "正文“" + f.phrase + "”", "the narrative's '" + f.phrase + "'"};
   if (cmp.readings == 0 || !cmp.any_usable()) {
@@ -317,7 +317,7 @@ void check_outcome(const RuleContext& ctx, const OutcomeClaim& o, Emitter& em) {
   }
   fm.zh = groups + (all_upheld ? "的结果纠正、其他结果、尚未审结合计" : "的结果纠正");
   fm.en = all_upheld ? "corrected + other + pending" : "corrected";
-  const auto vs = ctx.tables.possible(fm);
+  const auto vs = ctx.readings.possible(fm);
   const std::string q = "正文“" + o.phrase + "”";
   const std::string q_en = "the narrative's '" + o.phrase + "'";
   const auto ids = cell_names(fm.ids);

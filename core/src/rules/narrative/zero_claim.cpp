@@ -48,7 +48,7 @@ std::optional<ZeroTarget> target_of(const Tables& t, ZeroKind kind) {
 }
 
 void check_zero(const RuleContext& ctx, const ZeroClaim& z, const Formula& fm, Emitter& em) {
-  const auto vs = ctx.tables.possible(fm);
+  const auto vs = ctx.readings.possible(fm);
   const std::string q = "正文“" + z.phrase + "”";
   const std::string q_en = "the narrative's '" + z.phrase + "'";
   const auto ids = cell_names(fm.ids);
