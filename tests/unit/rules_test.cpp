@@ -8,6 +8,7 @@
 #include <string>
 
 #include "report_builder.hpp"
+#include "rules/tables/sums.hpp"
 
 using nianbao::CellStatus;
 using nianbao::Finding;
@@ -281,4 +282,18 @@ TEST(Catalogue, EveryRuleIsDeclaredAndEveryFindingNamesADeclaredRule) {
   for (const auto& f : nianbao::check(b.build()).findings) {
     EXPECT_NE(std::find(ids.begin(), ids.end(), f.rule), ids.end()) << f.rule;
   }
+}
+
+TEST(Catalogue, NamedTable2CellsAreTheirCells) {
+  using namespace nianbao::detail;
+  EXPECT_EQ(cell_name(kT2RulesMade), "t2.rules.made");
+  EXPECT_EQ(cell_name(kT2RulesRepealed), "t2.rules.repealed");
+  EXPECT_EQ(cell_name(kT2RulesInForce), "t2.rules.in_force");
+  EXPECT_EQ(cell_name(kT2NormativeMade), "t2.normative.made");
+  EXPECT_EQ(cell_name(kT2NormativeRepealed), "t2.normative.repealed");
+  EXPECT_EQ(cell_name(kT2NormativeInForce), "t2.normative.in_force");
+  EXPECT_EQ(cell_name(kT2Licensing), "t2.licensing");
+  EXPECT_EQ(cell_name(kT2Penalty), "t2.penalty");
+  EXPECT_EQ(cell_name(kT2Coercion), "t2.coercion");
+  EXPECT_EQ(cell_name(kT2Fees), "t2.fees");
 }
