@@ -1,10 +1,74 @@
-// Output: the JSON contract (../shared/spec/output.md), the terminal text format, the
-// rule catalogue, and the options/JSON convenience used by the bindings.
+// Output: the names of the contract's enums, the JSON contract (../shared/spec/output.md), the
+// terminal text format, the rule catalogue, and the options/JSON convenience used by the
+// bindings.
 #include <nlohmann/json.hpp>
 
-#include "rules.hpp"
+#include "document.hpp"
 
 namespace nianbao {
+
+const char* severity_name(Severity s) {
+  switch (s) {
+    case Severity::error:
+      return "error";
+    case Severity::warning:
+      return "warning";
+    case Severity::info:
+      return "info";
+  }
+  return "error";
+}
+
+std::optional<Severity> parse_severity(std::string_view name) {
+  if (name == "error") return Severity::error;
+  if (name == "warning" || name == "warn") return Severity::warning;
+  if (name == "info") return Severity::info;
+  return std::nullopt;
+}
+
+const char* finding_status_name(FindingStatus s) {
+  switch (s) {
+    case FindingStatus::fail:
+      return "fail";
+    case FindingStatus::uncertain:
+      return "uncertain";
+  }
+  return "fail";
+}
+
+const char* cell_status_name(CellStatus s) {
+  switch (s) {
+    case CellStatus::ok:
+      return "ok";
+    case CellStatus::blank:
+      return "blank";
+    case CellStatus::placeholder:
+      return "placeholder";
+    case CellStatus::unreadable:
+      return "unreadable";
+    case CellStatus::ambiguous:
+      return "ambiguous";
+  }
+  return "ok";
+}
+
+namespace detail {
+
+const char* format_name(FormatVersion f) {
+  switch (f) {
+    case FormatVersion::f2021:
+      return "2021";
+    case FormatVersion::f2019:
+      return "2019";
+    case FormatVersion::pre2019:
+      return "pre-2019";
+    case FormatVersion::unknown:
+      break;
+  }
+  return "unknown";
+}
+
+}  // namespace detail
 
 using ojson = nlohmann::ordered_json;
 
@@ -63,7 +127,7 @@ std::string to_json(const Result& r) {
     auto& fo = fj.get_ref<ojson::object_t&>();
     fo.reserve(10);
     fo.emplace_back("rule", f.rule);
-    fo.emplace_back("status", f.status);
+    fo.emplace_back("status", finding_status_name(f.status));
     fo.emplace_back("severity", severity_name(f.severity));
     fo.emplace_back("message", f.message);
     fo.emplace_back("message_en", f.message_en);

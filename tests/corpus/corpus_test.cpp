@@ -659,7 +659,7 @@ TEST(Corpus000, TableFourRowIsAmbiguous) {
   bool found = false;
   for (const Finding& f : r.findings) {
     if (f.rule != "table-shape" && f.rule != "t4-group-total") continue;
-    if (f.status != "uncertain") continue;
+    if (f.status != FindingStatus::uncertain) continue;
     const bool has_t4 = std::any_of(f.cells.begin(), f.cells.end(),
                                     [](const std::string& id) { return id.rfind("t4.", 0) == 0; });
     if (has_t4) found = true;

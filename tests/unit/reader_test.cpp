@@ -188,7 +188,7 @@ TEST(RunTogether, TwoValidSplitsAreBothReportedAndNothingIsGuessed) {
     if (f.rule == "table-shape" && f.message.find("220000022") != std::string::npos) {
       both = f.message.find("2/20/0/0/0/0/22") != std::string::npos &&
              f.message.find("22/0/0/0/0/0/22") != std::string::npos;
-      EXPECT_EQ(f.status, "uncertain");
+      EXPECT_EQ(f.status, nianbao::FindingStatus::uncertain);
     }
   }
   EXPECT_TRUE(both) << nianbao::to_text(r, text, "x");

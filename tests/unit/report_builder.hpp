@@ -1,10 +1,13 @@
 // Builds small but complete 2021-format reports for rule tests: every table cell can be
 // set, the tables can be written tab-separated (as copied from a web page), space-aligned
-// (pdftotext -layout) or as markdown, and lines can be dropped or replaced.
+// (pdftotext -layout) or as markdown, the narrative of sections 一, 五 and 六 replaced, and lines
+// dropped or replaced. Edits (below) describe such changes as data, for the rule cases.
 #pragma once
 
+#include <functional>
 #include <map>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "document.hpp"
@@ -19,6 +22,12 @@ struct ReportBuilder {
   std::map<std::string, std::string> cells;  // id -> raw text (default "0")
   std::vector<std::string> drop_headings;    // official heading texts to leave out
   bool single_other_row = false;             // 2019-style （六）其他处理
+  // The narrative of sections 一 (all five topics), 五 (a problem) and 六 (the fee).
+  std::string overview =
+      "2024年，我局认真贯彻《条例》，做好主动公开、依申请公开、政府信息管理、"
+      "政府信息公开平台建设和监督保障工作。";
+  std::string problems = "一是主动公开的及时性仍有不足。下一步将加强培训。";
+  std::string other_matters = "本年度未发出收费通知，未收取信息处理费。";
 
   // A consistent report: 10 new + 2 carried in = 11 granted + 1 partial; nothing carried out.
   ReportBuilder() {
@@ -76,8 +85,7 @@ struct ReportBuilder {
   std::string build() const {
     std::string s = title1 + "\n" + title2 + "\n\n";
     if (keep("一、总体情况")) s += "一、总体情况\n";
-    s += "2024年，我局认真贯彻《条例》，做好主动公开、依申请公开、政府信息管理、"
-         "政府信息公开平台建设和监督保障工作。\n\n";
+    s += overview + "\n\n";
     if (keep("二、主动公开政府信息情况")) s += "二、主动公开政府信息情况\n";
     s += "第二十条第（一）项\n";
     s += row("信息内容", {"本年制发件数", "本年废止件数", "现行有效件数"});
@@ -152,11 +160,112 @@ struct ReportBuilder {
     }
     s += (shape == Shape::markdown ? "| " + data + " |" : data) + "\n\n";
     if (keep("五、存在的主要问题及改进情况")) s += "五、存在的主要问题及改进情况\n";
-    s += "一是主动公开的及时性仍有不足。下一步将加强培训。\n\n";
+    s += problems + "\n\n";
     if (keep("六、其他需要报告的事项")) s += "六、其他需要报告的事项\n";
-    s += "本年度未发出收费通知，未收取信息处理费。\n";
+    s += other_matters + "\n";
     return s;
   }
 };
+
+// One change to the builder's report: either to the builder (a cell, the title, a section's
+// narrative ...) or to the built text (replace, erase a line, append; false when the text to
+// change is not there). `what` names it in test output.
+struct Edit {
+  std::string what;
+  std::function<void(ReportBuilder&)> on_builder;
+  std::function<bool(std::string&)> on_text;
+};
+
+// The builder's report with the edits made: builder edits first, then text edits in order.
+// Text edits that found nothing to change are added to *missed.
+inline std::string edited_report(const std::vector<Edit>& edits,
+                                 std::vector<std::string>* missed = nullptr) {
+  ReportBuilder b;
+  for (const auto& e : edits) {
+    if (e.on_builder) e.on_builder(b);
+  }
+  std::string text = b.build();
+  for (const auto& e : edits) {
+    if (e.on_text && !e.on_text(text) && missed) missed->push_back(e.what);
+  }
+  return text;
+}
+
+namespace edit {
+
+inline Edit cell(const std::string& id, const std::string& raw) {
+  return {"cell " + id + " = '" + raw + "'", [=](ReportBuilder& b) { b.cells[id] = raw; }, {}};
+}
+inline Edit title(const std::string& line1, const std::string& line2) {
+  return {"title '" + line1 + "' / '" + line2 + "'",
+          [=](ReportBuilder& b) {
+            b.title1 = line1;
+            b.title2 = line2;
+          },
+          {}};
+}
+inline Edit drop_heading(const std::string& heading) {
+  return {
+      "no heading " + heading, [=](ReportBuilder& b) { b.drop_headings.push_back(heading); }, {}};
+}
+inline Edit single_other_row() {
+  return {"2019-style single （六）其他处理 row",
+          [](ReportBuilder& b) { b.single_other_row = true; },
+          {}};
+}
+inline Edit shape(ReportBuilder::Shape shape) {
+  const char* names[] = {"tabs", "spaces", "markdown"};
+  return {std::string("tables written with ") + names[static_cast<int>(shape)],
+          [=](ReportBuilder& b) { b.shape = shape; },
+          {}};
+}
+inline Edit overview(const std::string& text) {
+  return {"section 1: " + text, [=](ReportBuilder& b) { b.overview = text; }, {}};
+}
+inline Edit problems(const std::string& text) {
+  return {"section 5: " + text, [=](ReportBuilder& b) { b.problems = text; }, {}};
+}
+inline Edit other_matters(const std::string& text) {
+  return {"section 6: " + text, [=](ReportBuilder& b) { b.other_matters = text; }, {}};
+}
+// Replaces the first occurrence of `from`.
+inline Edit replace(const std::string& from, const std::string& to) {
+  return {"replace '" + from + "' with '" + to + "'", {}, [=](std::string& s) {
+            const std::size_t at = s.find(from);
+            if (at == std::string::npos) return false;
+            s.replace(at, from.size(), to);
+            return true;
+          }};
+}
+// Erases the first line containing `needle`, with its line break.
+inline Edit erase_line(const std::string& needle) {
+  return {"erase the line of '" + needle + "'", {}, [=](std::string& s) {
+            const std::size_t at = s.find(needle);
+            if (at == std::string::npos) return false;
+            const std::size_t begin =
+                s.rfind('\n', at) == std::string::npos ? 0 : s.rfind('\n', at) + 1;
+            const std::size_t end = s.find('\n', at);
+            s.erase(begin, end == std::string::npos ? std::string::npos : end - begin + 1);
+            return true;
+          }};
+}
+// Erases from the first `from` up to (not including) the next `to`.
+inline Edit erase_between(const std::string& from, const std::string& to) {
+  return {"erase from '" + from + "' to '" + to + "'", {}, [=](std::string& s) {
+            const std::size_t b = s.find(from);
+            const std::size_t e = b == std::string::npos ? b : s.find(to, b);
+            if (e == std::string::npos) return false;
+            s.erase(b, e - b);
+            return true;
+          }};
+}
+inline Edit append(const std::string& text) {
+  return {"append '" + text + "'", {}, [=](std::string& s) {
+            s += text;
+            return true;
+          }};
+}
+
+}  // namespace edit
 
 }  // namespace nianbao::testing

@@ -64,9 +64,14 @@ struct Cell {
   std::string note;  // why the status is not ok (ambiguity, unit, ...), may be empty
 };
 
+// A finding is a check that failed, or one whose outcome could not be settled (passes are
+// counted, not listed).
+enum class FindingStatus { fail, uncertain };
+const char* finding_status_name(FindingStatus s);  // "fail" | "uncertain"
+
 struct Finding {
-  std::string rule;    // stable kebab-case id
-  std::string status;  // "fail" | "uncertain"
+  std::string rule;  // stable kebab-case id
+  FindingStatus status = FindingStatus::fail;
   Severity severity = Severity::error;
   std::string message;     // Chinese
   std::string message_en;  // English

@@ -1,0 +1,87 @@
+// The report's own date against the legal deadline of 条例第四十九条 (format.md S-6, S-7,
+// §11 E1). Checked on every report: before 2019 the deadline was 31 March for all.
+#include "facts.hpp"
+#include "rules/narrative/section_text.hpp"
+#include "rules/rule.hpp"
+
+namespace nianbao::detail {
+
+namespace {
+void check(const RuleContext& ctx, Emitter& em);
+}  // namespace
+
+extern const RuleDef kPublicationLate{
+    "publication-late",
+    {"发布日期晚于法定期限", "Publication date after the legal deadline"},
+    Severity::error,
+    {"《条例》第四十九条：县级以上人民政府部门应于每年1月31日前公布上一年度报告，县级以上地方人民"
+     "政府"
+     "应于每年3月31日前公布（2019年以前的报告统一为3月31日）。报告中写明的日期晚于期限的，至少从"
+     "文本看"
+     "属于逾期发布。乡镇、街道及无法判断机关类型的不检查。",
+     "Departments publish by 31 January, local people's governments by 31 March; a date in "
+     "the text later than that means late publication as far as the text shows."},
+    "《政府信息公开条例》第四十九条；format.md S-6、S-7、§11 E1",
+    check,
+    Applies::every_report,
+};
+
+namespace {
+
+bool ends_with(const std::string& s, const std::string& suf) {
+  return s.size() >= suf.size() && s.compare(s.size() - suf.size(), suf.size(), suf) == 0;
+}
+
+// The deadline that applies to a report: the month (1 or 3, day 31 of the next year) and the
+// kind of body it applies to.
+struct Deadline {
+  int month = 0;  // 0: the body's kind cannot be told (or a township): not assessable
+  std::string kind, kind_en;
+};
+
+Deadline deadline_of(int year, const std::string& agency) {
+  const bool township = has_any(agency, {"街道", "镇人民政府", "乡人民政府", "镇政府", "乡政府"}) ||
+                        ends_with(agency, "镇") || ends_with(agency, "乡");
+  const bool gov = ends_with(agency, "人民政府") || has_any(agency, {"政府办公室", "政府办公厅"});
+  bool dept = false;
+  for (const char* s : {"局", "委", "委员会", "办", "办公室", "厅", "中心", "院", "署", "馆"}) {
+    dept = dept || ends_with(agency, s);
+  }
+  if (year <= 2018) return {3, "（2019年以前的报告）", " (reports before 2019)"};
+  if (township || agency.empty()) return {};
+  if (gov) return {3, "县级以上地方人民政府", "local people's government"};
+  if (dept) return {1, "县级以上人民政府部门", "government department"};
+  return {};
+}
+
+// No date stated: nothing to check.
+void check(const RuleContext& ctx, Emitter& em) {
+  const Outline& o = ctx.doc.outline;
+  if (!o.year || ctx.facts.dates.empty()) return;
+  const int y = *o.year;
+  const Deadline dl = deadline_of(y, o.agency.value_or(""));
+  if (dl.month == 0) {
+    em.not_assessable();
+    return;
+  }
+  const int last_day = dl.month == 3 ? 331 : 131;
+  for (const auto& d : ctx.facts.dates) {
+    if (d.year < y + 1) continue;  // not a publication date of this report
+    if (d.year == y + 1 && d.month * 100 + d.day <= last_day) {
+      em.pass();
+      continue;
+    }
+    const std::string deadline =
+        std::to_string(y + 1) + "年" + std::to_string(dl.month) + "月" + "31" + "日";
+    em.add(kPublicationLate, FindingStatus::fail,
+           "报告所署日期“" + d.phrase + "”晚于" + dl.kind + "公布" + std::to_string(y) +
+               "年度报告的法定期限" + deadline,
+           "the report's date '" + d.phrase + "' is after the legal deadline for a " + dl.kind_en +
+               " (" + std::to_string(y + 1) + "-" + (dl.month == 3 ? "03" : "01") + "-31)",
+           d.offset);
+    return;
+  }
+}
+
+}  // namespace
+}  // namespace nianbao::detail

@@ -1,0 +1,25 @@
+// The text of the statutory sections, as the section-content rules read it.
+#pragma once
+
+#include <cstddef>
+#include <initializer_list>
+#include <string_view>
+
+#include "document.hpp"
+
+namespace nianbao::detail {
+
+// Where section n's heading stands in the input, or kNoOffset when it is missing.
+std::size_t heading_offset(const Document& doc, int n);
+
+// The whitespace-free text of section n's body (empty when the section is missing).
+std::string_view section_body(const Document& doc, int n);
+
+// Whether `s` contains any of `words`.
+bool has_any(std::string_view s, std::initializer_list<const char*> words);
+
+// The content the 2021 format asks of sections 一 and 六 (the fee rules of 国办函〔2020〕109号
+// apply from 2021; 2019 and 2020 reports were not asked for them).
+bool asks_2021_content(const Document& doc);
+
+}  // namespace nianbao::detail

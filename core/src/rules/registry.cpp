@@ -1,0 +1,105 @@
+// The registration table: every rule unit of core/src/rules/, in catalogue order. The catalogue
+// (nianbao::rules(): `nianbao rules`, the page's help) is generated from it, and the rules stage
+// of check() runs the checks in it. To add a rule: declare it in its unit, declare it here, and
+// give it its row.
+#include "rules/registry.hpp"
+
+#include "facts.hpp"
+#include "rules/narrative/table_readings.hpp"
+
+namespace nianbao::detail {
+
+// structure/
+extern const RuleDef kSectionMissing, kSectionOrder, kSectionHeadingVariant;  // sections.cpp
+extern const RuleDef kTitleYear;                                              // title_year.cpp
+extern const RuleDef kFormatOutdated, kFormatLegacy;                          // format_version.cpp
+// tables/
+extern const RuleDef kTableShape;                              // table_shape.cpp
+extern const RuleDef kCellValue, kCellPlaceholder, kCellUnit;  // cell_values.cpp
+extern const RuleDef kT3Balance;                               // t3_balance.cpp
+extern const RuleDef kT3ResultsTotal;                          // t3_results_total.cpp
+extern const RuleDef kT3RowTotal;                              // t3_row_total.cpp
+extern const RuleDef kT3CarryOver;                             // t3_carry_over.cpp
+extern const RuleDef kT4GroupTotal;                            // t4_group_total.cpp
+extern const RuleDef kT2InForce;                               // t2_in_force.cpp
+// narrative/
+extern const RuleDef kNarrativeApplications, kNarrativeReviewLitigation, kNarrativeTable2,
+    kNarrativeReading;                                     // figures.cpp
+extern const RuleDef kNarrativeZeroClaim;                  // zero_claim.cpp
+extern const RuleDef kNarrativeFee, kSection6NoFee;        // fee.cpp
+extern const RuleDef kNarrativePartition;                  // partition.cpp
+extern const RuleDef kYearConsistency, kYearStale;         // years.cpp
+extern const RuleDef kPublicationLate;                     // publication.cpp
+extern const RuleDef kSection5NoProblem, kSection1Topics;  // section_content.cpp
+
+namespace {
+
+constexpr const RuleDef* kRegistry[] = {
+    &kSectionMissing,
+    &kSectionOrder,
+    &kSectionHeadingVariant,
+    &kTitleYear,
+    &kFormatOutdated,
+    &kFormatLegacy,
+    &kTableShape,
+    &kCellValue,
+    &kCellPlaceholder,
+    &kCellUnit,
+    &kT3Balance,
+    &kT3ResultsTotal,
+    &kT3RowTotal,
+    &kT3CarryOver,
+    &kT4GroupTotal,
+    &kT2InForce,
+    &kNarrativeApplications,
+    &kNarrativeReviewLitigation,
+    &kNarrativeZeroClaim,
+    &kNarrativeTable2,
+    &kNarrativeFee,
+    &kNarrativePartition,
+    &kNarrativeReading,
+    &kYearConsistency,
+    &kYearStale,
+    &kPublicationLate,
+    &kSection5NoProblem,
+    &kSection6NoFee,
+    &kSection1Topics,
+};
+
+}  // namespace
+
+const std::vector<const RuleDef*>& registry() {
+  static const std::vector<const RuleDef*> kRules(std::begin(kRegistry), std::end(kRegistry));
+  return kRules;
+}
+
+// Each check emits only the rules of its own unit, so the order of the checks decides only the
+// order in which findings of different rules are made, which check()'s sort (by line, then
+// rule id) does not keep.
+void run_rules(const Document& doc, const Facts& facts, Emitter& em) {
+  const TableReadings readings(doc);
+  const RuleContext ctx{doc, facts, readings};
+  for (const RuleDef* rule : kRegistry) {
+    if (!rule->check) continue;  // checked with a sibling of its unit
+    if (ctx.free_format() && rule->applies == Applies::template_format) continue;
+    rule->check(ctx, em);
+  }
+}
+
+}  // namespace nianbao::detail
+
+namespace nianbao {
+
+const std::vector<RuleInfo>& rules() {
+  static const std::vector<RuleInfo> kRules = [] {
+    std::vector<RuleInfo> out;
+    for (const detail::RuleDef* r : detail::registry()) {
+      out.push_back({r->id, r->title.zh, r->title.en, r->severity, r->explanation.zh,
+                     r->explanation.en, r->basis});
+    }
+    return out;
+  }();
+  return kRules;
+}
+
+}  // namespace nianbao

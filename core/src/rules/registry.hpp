@@ -1,0 +1,16 @@
+// The registration table of every rule (registry.cpp) and the rules stage of check().
+#pragma once
+
+#include <vector>
+
+#include "rules/rule.hpp"
+
+namespace nianbao::detail {
+
+// Every rule's declaration, in catalogue order (the order of `nianbao rules`).
+const std::vector<const RuleDef*>& registry();
+
+// Runs every registered check over the document, in catalogue order.
+void run_rules(const Document& doc, const Facts& facts, Emitter& em);
+
+}  // namespace nianbao::detail

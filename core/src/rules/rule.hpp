@@ -1,0 +1,85 @@
+// What every rule unit is made of: its declaration (RuleDef: id, titles, default severity,
+// explanation, basis and the check that emits its findings), the context a check reads
+// (RuleContext) and the Emitter its findings and counted checks go to.
+//
+// A rule unit is one file under core/src/rules/<family>/ holding the declaration right next to
+// its logic; registry.cpp lists every declaration in catalogue order.
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <vector>
+
+#include "document.hpp"
+
+namespace nianbao::detail {
+
+struct Facts;         // facts.hpp: what the narrative states
+class TableReadings;  // narrative/table_readings.hpp: the tables as the narrative rules see them
+class Emitter;
+
+// What a check reads. Every stage before the rules has run: outline, tables, facts.
+struct RuleContext {
+  const Document& doc;
+  const Facts& facts;
+  const TableReadings& readings;  // tables 2 and 3 as read, table 4 as one or more readings
+  bool free_format() const { return doc.outline.format == FormatVersion::pre2019; }
+};
+
+using CheckFn = void (*)(const RuleContext& ctx, Emitter& em);
+
+// Which reports a check runs on.
+enum class Applies {
+  every_report,     // the check decides itself what it can assess
+  template_format,  // not on pre-2019 free-format reports (they have no statutory tables)
+};
+
+// A Chinese text and its English counterpart.
+struct Text {
+  const char* zh;
+  const char* en;
+};
+
+// A rule's declaration. `nianbao rules`, the page's help and the docs are generated from these.
+// Emitters take the declaration itself, so a misspelt rule does not compile.
+struct RuleDef {
+  const char* id;  // stable kebab-case id, written nowhere else in the core
+  Text title;
+  Severity severity;  // default; a variant states its own severity where it emits
+  Text explanation;
+  const char* basis;  // legal or format basis
+  CheckFn check;      // nullptr: the findings come from the check of a sibling in the same unit
+  Applies applies;
+};
+
+inline constexpr std::size_t kNoOffset = static_cast<std::size_t>(-1);
+
+// Collects findings and counts every check made: passed, failed, uncertain, not assessable.
+class Emitter {
+ public:
+  explicit Emitter(const Document& doc) : doc_(doc) {}
+  void pass(int n = 1) { summary_.pass += n; }
+  void not_assessable(int n = 1) { summary_.not_assessable += n; }
+  // Adds a finding of `rule` at its declared severity; counts one failed or uncertain check.
+  // `offset` is a byte offset into the input (kNoOffset: not tied to one place).
+  Finding& add(const RuleDef& rule, FindingStatus status, std::string message,
+               std::string message_en, std::size_t offset, std::vector<std::string> cells = {});
+  // Same, at another severity (a variant of the rule, e.g. a warning-level table-shape).
+  Finding& add(const RuleDef& rule, Severity severity, FindingStatus status, std::string message,
+               std::string message_en, std::size_t offset, std::vector<std::string> cells = {});
+  std::vector<Finding>& findings() { return findings_; }
+  Summary& summary() { return summary_; }
+
+ private:
+  const Document& doc_;
+  std::vector<Finding> findings_;
+  Summary summary_;
+};
+
+// A number as messages show it: integers without a decimal point, else up to 10 digits.
+std::string fmt_num(double v);
+
+// The canonical ids of cells (Finding::cells).
+std::vector<std::string> cell_names(const std::vector<CellId>& ids);
+
+}  // namespace nianbao::detail

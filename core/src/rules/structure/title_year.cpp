@@ -1,0 +1,49 @@
+// The title names the agency and the report year (format.md §2, §7 S-2).
+#include "rules/rule.hpp"
+
+namespace nianbao::detail {
+
+namespace {
+void check(const RuleContext& ctx, Emitter& em);
+}  // namespace
+
+extern const RuleDef kTitleYear{
+    "title-year",
+    {"标题缺少年份或机关名称", "Title lacks year or agency"},
+    Severity::error,
+    {"标题应为“<机关全称><YYYY>年政府信息公开工作年度报告”，年份为统计年度。缺少年份或机关名称，"
+     "读者无法确定报告的主体和期间。",
+     "The title must name the agency and the report (statistical) year."},
+    "《政府信息公开条例》第四十九条、第五十条；format.md §2、S-2",
+    check,
+    Applies::every_report,
+};
+
+namespace {
+
+// What the title lacks, in Chinese and English.
+std::pair<std::string, std::string> what_is_missing(const Outline& o) {
+  if (!o.title_found) {
+    return {"未找到“……年政府信息公开工作年度报告”标题",
+            "no title naming the annual report was found"};
+  }
+  if (!o.year && !o.agency) {
+    return {"标题既无年份也无机关名称", "the title names neither the year nor the agency"};
+  }
+  if (!o.year) return {"标题缺少报告年份（YYYY年）", "the title lacks the report year"};
+  return {"标题缺少机关名称", "the title lacks the agency's name"};
+}
+
+void check(const RuleContext& ctx, Emitter& em) {
+  const Outline& o = ctx.doc.outline;
+  if (o.title_found && o.year && o.agency) {
+    em.pass();
+    return;
+  }
+  auto [missing, missing_en] = what_is_missing(o);
+  em.add(kTitleYear, FindingStatus::fail, std::move(missing), std::move(missing_en),
+         o.title_found ? o.title_offset : 0);
+}
+
+}  // namespace
+}  // namespace nianbao::detail
