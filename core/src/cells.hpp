@@ -28,13 +28,9 @@ inline constexpr std::array<const char*, 7> kT3ColumnLabelsEn = {
     "legal service",  "other",      "total"};
 // For readers (CellInfo::column_heading etc.): the Chinese headings are kT3ColumnLabels; columns
 // 1-5 stand under the heading 法人或其他组织.
-inline constexpr std::array<const char*, 7> kT3ColumnHeadingsEn = {"Natural persons",
-                                                                   "Businesses",
-                                                                   "Research institutions",
-                                                                   "Public-interest groups",
-                                                                   "Legal service firms",
-                                                                   "Other organisations",
-                                                                   "Total"};
+inline constexpr std::array<const char*, 7> kT3ColumnHeadingsEn = {
+    "Natural persons", "Businesses", "Research bodies", "Public-interest orgs", "Legal services",
+    "Other orgs",      "Total"};
 inline constexpr const char* kT3ColumnGroup = "法人或其他组织";
 inline constexpr const char* kT3ColumnGroupEn = "Legal persons and other organisations";
 
@@ -72,7 +68,7 @@ inline constexpr std::array<const char*, 5> kT4ColumnLabelsEn = {"upheld", "corr
 inline constexpr std::array<const char*, 3> kT4GroupHeadings = {
     "行政复议", "行政诉讼 · 未经复议直接起诉", "行政诉讼 · 复议后起诉"};
 inline constexpr std::array<const char*, 3> kT4GroupHeadingsEn = {
-    "Administrative review", "Lawsuit · without prior review", "Lawsuit · after review"};
+    "Administrative review", "Litigation · without review", "Litigation · after review"};
 inline constexpr std::array<const char*, 5> kT4ColumnHeadingsEn = {
     "Upheld", "Corrected", "Other result", "Pending", "Total"};
 
