@@ -5,7 +5,7 @@
 // starts the page; pdf/page-files.js adds report files through the exports below.
 import { STRINGS, fmt } from './i18n.js';
 import { htmlHasTable, htmlToText } from './paste.js';
-import { cellLabel, el, renderLegend, renderTables } from './tables.js';
+import { cellCatalogue, cellLabel, el, renderLegend, renderTables } from './tables.js';
 
 var DEBOUNCE_MS = 250;
 
@@ -27,6 +27,7 @@ export const state = {
   version: '',
   rules: [],
   ruleMap: {},
+  cells: cellCatalogue([]),  // the core's cell catalogue (tables.js cellCatalogue), from the worker
   nextId: 1,
   waiters: {},          // request id -> { resolve, reject, started }
   uiInflight: false,
@@ -101,6 +102,9 @@ function startWorker() {
       try { state.rules = JSON.parse(m.rules) || []; } catch { state.rules = []; }
       state.ruleMap = {};
       state.rules.forEach(function (r) { if (r && r.id) state.ruleMap[r.id] = r; });
+      var cells;
+      try { cells = JSON.parse(m.cells); } catch { cells = []; }
+      state.cells = cellCatalogue(cells);
       document.body.setAttribute('data-ready', 'true');
       ui.version.textContent = 'nianbao ' + state.version;
       renderEngineStatus();
@@ -283,7 +287,7 @@ function render() {
   renderMeta(obj);
   renderFindings(obj);
   if (obj && !inputError(obj)) {
-    renderTables(ui.tablesView, obj, failingMarks(obj), s);
+    renderTables(ui.tablesView, obj, failingMarks(obj), s, state.cells);
   } else {
     ui.tablesView.textContent = '';
     ui.tablesView.appendChild(el('p', { className: 'empty-note' }, s.tablesEmpty));
@@ -440,7 +444,7 @@ function renderFindings(obj) {
       else if (c.value !== null && c.value !== undefined) v = String(c.value);
       else if (c.raw && Array.from(String(c.raw)).length <= 12) v = '“' + c.raw + '”' + fmt(s.paren, { v: s.cellStatus[c.status] || c.status });
       else v = s.cellStatus[c.status] || c.status;
-      return cellLabel(id, s) + ' = ' + v;
+      return cellLabel(id, s, state.cells) + ' = ' + v;
     });
     if (nums.length || ops.length) {
       var p = el('p', { className: 'f-nums' });
@@ -750,6 +754,8 @@ window.nianbao = {
   htmlToText: function (html) { return htmlToText(html).text; },
   // The rule catalogue bundled in the core (array of {id, title, title_en, severity, ...}).
   rules: function () { return JSON.parse(JSON.stringify(state.rules)); },
+  // The cell catalogue of the core (array of {id, table, label, label_en, row_heading, ...}).
+  cells: function () { return JSON.parse(JSON.stringify(state.cells.list)); },
   summaryText: summaryText,
   state: function () {
     return {

@@ -1,8 +1,11 @@
 // UI strings. Chinese first; English via the switch in the header. Used by the page (app.js,
 // pdf/page-files.js, which adds its own strings) and by the widget (embed/widget.js).
+// The labels of the tables' cells (rows, columns) are not here: they come from the core's cell
+// catalogue (cells() of the WebAssembly module; see tables.js), in both languages.
 
 export const STRINGS = {
   zh: {
+    lang: 'zh',
     skip: '跳到核验结果',
     title: '年报核验',
     tagline: '政府信息公开工作年度报告核验：粘贴报告全文，即可看到全部问题。数据只在本机处理，不上传。',
@@ -90,30 +93,10 @@ export const STRINGS = {
     cellFail: '有问题的单元格',
     cellUncertain: '无法确定的单元格',
     colItem: '项目',
-    t2head: { content: '信息内容', made: '本年制发件数', repealed: '本年废止件数', in_force: '现行有效件数', decisions: '本年处理决定数量', fees: '本年收费金额（万元）' },
-    t2rows: { rules: '规章', normative: '行政规范性文件', licensing: '行政许可', penalty: '行政处罚', coercion: '行政强制', fees: '行政事业性收费' },
-    t3cols: { natural_person: '自然人', commercial: '商业企业', research: '科研机构', social_welfare: '社会公益组织', legal_service: '法律服务机构', other_org: '其他', total: '总计' },
-    t3colGroup: '法人或其他组织',
-    t3rows: {
-      new: '一、本年新收申请数量', carried_in: '二、上年结转申请数量', granted: '（一）予以公开', partial: '（二）部分公开',
-      'withheld.state_secret': '（三）不予公开 1.属于国家秘密', 'withheld.prohibited': '2.其他法律行政法规禁止公开',
-      'withheld.security': '3.危及“三安全一稳定”', 'withheld.third_party': '4.保护第三方合法权益',
-      'withheld.internal': '5.属于三类内部事务信息', 'withheld.process': '6.属于四类过程性信息',
-      'withheld.enforcement': '7.属于行政执法案卷', 'withheld.query': '8.属于行政查询事项',
-      'unavailable.not_held': '（四）无法提供 1.本机关不掌握相关政府信息', 'unavailable.needs_creation': '2.没有现成信息需要另行制作',
-      'unavailable.unclear': '3.补正后申请内容仍不明确',
-      'declined.complaint': '（五）不予处理 1.信访举报投诉类申请', 'declined.duplicate': '2.重复申请',
-      'declined.publication': '3.要求提供公开出版物', 'declined.excessive': '4.无正当理由大量反复申请',
-      'declined.confirmation': '5.要求行政机关确认或重新出具已获取信息',
-      'other.no_correction': '（六）其他处理 1.申请人逾期不补正', 'other.unpaid_fee': '2.申请人逾期未缴纳费用',
-      'other.other': '3.其他', results_total: '（七）总计', carried_out: '四、结转下年度继续办理'
-    },
-    t3resultsGroup: '三、本年度办理结果',
-    t4groups: { review: '行政复议', suit_direct: '行政诉讼 · 未经复议直接起诉', suit_after_review: '行政诉讼 · 复议后起诉' },
-    t4cols: { upheld: '结果维持', corrected: '结果纠正', other: '其他结果', pending: '尚未审结', total: '总计' },
-    tablePrefix: { t2: '表二', t3: '表三', t4: '表四' }
+    colContent: '信息内容'
   },
   en: {
+    lang: 'en',
     skip: 'Skip to the results',
     title: 'Annual report check',
     tagline: 'Checks Chinese government information disclosure annual reports (政府信息公开工作年度报告). Paste the full report and see every problem at once. Nothing leaves this computer.',
@@ -201,28 +184,7 @@ export const STRINGS = {
     cellFail: 'cell with a problem',
     cellUncertain: 'uncertain cell',
     colItem: 'Item',
-    t2head: { content: 'Item', made: 'Made this year', repealed: 'Repealed this year', in_force: 'In force', decisions: 'Decisions this year', fees: 'Fees collected (10k yuan)' },
-    t2rows: { rules: 'Rules (规章)', normative: 'Normative documents', licensing: 'Licensing', penalty: 'Penalties', coercion: 'Coercive measures', fees: 'Administrative fees' },
-    t3cols: { natural_person: 'Natural persons', commercial: 'Businesses', research: 'Research bodies', social_welfare: 'Public-interest orgs', legal_service: 'Legal services', other_org: 'Other', total: 'Total' },
-    t3colGroup: 'Legal persons / organisations',
-    t3rows: {
-      new: '1. New requests this year', carried_in: '2. Carried over from last year', granted: '(1) Disclosed', partial: '(2) Partly disclosed',
-      'withheld.state_secret': '(3) Withheld: 1. state secret', 'withheld.prohibited': '2. barred by other laws',
-      'withheld.security': '3. endangers security/stability', 'withheld.third_party': '4. third-party rights',
-      'withheld.internal': '5. internal affairs', 'withheld.process': '6. process information',
-      'withheld.enforcement': '7. enforcement files', 'withheld.query': '8. query matters',
-      'unavailable.not_held': '(4) Cannot provide: 1. not held', 'unavailable.needs_creation': '2. would need to be created',
-      'unavailable.unclear': '3. still unclear after correction',
-      'declined.complaint': '(5) Not handled: 1. petitions/complaints', 'declined.duplicate': '2. duplicate request',
-      'declined.publication': '3. asks for publications', 'declined.excessive': '4. excessive repeated requests',
-      'declined.confirmation': '5. asks to confirm/reissue',
-      'other.no_correction': '(6) Other: 1. no correction in time', 'other.unpaid_fee': '2. fee not paid',
-      'other.other': '3. other', results_total: '(7) Total', carried_out: '4. Carried over to next year'
-    },
-    t3resultsGroup: '3. Results this year',
-    t4groups: { review: 'Administrative review', suit_direct: 'Litigation · direct', suit_after_review: 'Litigation · after review' },
-    t4cols: { upheld: 'Upheld', corrected: 'Corrected', other: 'Other result', pending: 'Pending', total: 'Total' },
-    tablePrefix: { t2: 'Table 2', t3: 'Table 3', t4: 'Table 4' }
+    colContent: 'Item'
   }
 };
 

@@ -1,38 +1,48 @@
 // "How we read your tables": tables 2, 3 and 4 rebuilt from result.cells (canonical ids of
 // ../shared/spec/cells.md). Every cell shows its value and status; cells named by a failing or
 // uncertain finding are outlined. All text goes in with textContent.
+// The cells, their order and their zh/en labels come from the core's catalogue (`cells()` of the
+// WebAssembly module, core/src/cells.cpp), indexed by cellCatalogue(); nothing here names a cell.
 // Used by the page (app.js) and the widget (embed/widget.js).
 import { fmt } from './i18n.js';
 
-var T3_COLS = ['natural_person', 'commercial', 'research', 'social_welfare', 'legal_service', 'other_org', 'total'];
-var T3_ROWS = ['new', 'carried_in', 'granted', 'partial',
-  'withheld.state_secret', 'withheld.prohibited', 'withheld.security', 'withheld.third_party',
-  'withheld.internal', 'withheld.process', 'withheld.enforcement', 'withheld.query',
-  'unavailable.not_held', 'unavailable.needs_creation', 'unavailable.unclear',
-  'declined.complaint', 'declined.duplicate', 'declined.publication', 'declined.excessive', 'declined.confirmation',
-  'other.no_correction', 'other.unpaid_fee', 'other.other', 'results_total', 'carried_out'];
-var T4_GROUPS = ['review', 'suit_direct', 'suit_after_review'];
-var T4_COLS = ['upheld', 'corrected', 'other', 'pending', 'total'];
 var CELL_STATUSES = ['ok', 'blank', 'placeholder', 'ambiguous', 'unreadable', 'missing'];
 
-// A short human label for a canonical cell id, e.g. "表三 · 一、本年新收申请数量 · 自然人".
-export function cellLabel(id, S) {
-  var p = String(id).split('.');
-  if (p[0] === 't2') {
-    if (p[1] === 'rules' || p[1] === 'normative') {
-      return S.tablePrefix.t2 + ' · ' + S.t2rows[p[1]] + ' · ' + (S.t2head[p[2]] || p[2]);
+// Indexes the core's catalogue (the parsed JSON of cells(): [{id, table, row, row_heading,
+// column_heading, column_group, label, …, and the same with _en}] in canonical order):
+// { list, byId: id → entry, tables: { t2, t3, t4: [{ cells: [entry, …] }, …] } }, a table's rows
+// in order, a row's cells in column order.
+export function cellCatalogue(list) {
+  var cells = Array.isArray(list) ? list : [];
+  var byId = {};
+  var tables = { t2: [], t3: [], t4: [] };
+  cells.forEach(function (c) {
+    if (!c || typeof c.id !== 'string') return;
+    byId[c.id] = c;
+    var rows = tables['t' + c.table];
+    if (!rows) return;
+    var last = rows[rows.length - 1];
+    if (!last || last.key !== c.row) {
+      last = { key: c.row, cells: [] };
+      rows.push(last);
     }
-    return S.tablePrefix.t2 + ' · ' + (S.t2rows[p[1]] || p[1]);
-  }
-  if (p[0] === 't3' && p.length >= 3) {
-    var col = p[p.length - 1];
-    var row = p.slice(1, -1).join('.');
-    return S.tablePrefix.t3 + ' · ' + (S.t3rows[row] || row) + ' · ' + (S.t3cols[col] || col);
-  }
-  if (p[0] === 't4' && p.length === 3) {
-    return S.tablePrefix.t4 + ' · ' + (S.t4groups[p[1]] || p[1]) + ' · ' + (S.t4cols[p[2]] || p[2]);
-  }
-  return String(id);
+    last.cells.push(c);
+  });
+  return { list: cells, byId: byId, tables: tables };
+}
+
+// A catalogue entry's text in the language of S: field 'label' → label or label_en.
+function text(entry, field, S) {
+  var en = entry[field + '_en'];
+  var zh = entry[field];
+  return S.lang === 'en' ? en || zh || '' : zh || en || '';
+}
+
+// A cell's label on its own, e.g. "表三 · 一、本年新收政府信息公开申请数量 · 自然人" (the core's);
+// the id itself for an id the catalogue does not know.
+export function cellLabel(id, S, cat) {
+  var c = cat && cat.byId[id];
+  return c ? text(c, 'label', S) || String(id) : String(id);
 }
 
 export function el(tag, attrs, text) {
@@ -60,8 +70,8 @@ function cellDisplay(cell) {
   return '';
 }
 
-// marks: { fail: Set-like object id->true, uncertain: id->true }
-function makeCellTd(id, cells, marks, S) {
+// marks: { fail: Set-like object id->true, uncertain: id->true }; info: the cell's catalogue entry.
+function makeCellTd(id, cells, marks, S, info) {
   var cell = cells[id];
   var status = cell ? String(cell.status || 'ok') : 'missing';
   var cls = 'st-' + (CELL_STATUSES.indexOf(status) >= 0 ? status : 'unreadable');
@@ -69,7 +79,7 @@ function makeCellTd(id, cells, marks, S) {
   if (marks.fail[id]) { cls += ' cell-fail'; flag = S.cellFail; } else if (marks.uncertain[id]) { cls += ' cell-uncertain'; flag = S.cellUncertain; }
   var td = el('td', { className: cls, 'data-cell': id, 'data-status': status });
   if (cell && cell.line) td.setAttribute('data-line', String(cell.line));
-  var label = cellLabel(id, S) + S.colon + (S.cellStatus[status] || status) + (flag ? S.comma + flag : '');
+  var label = (info ? text(info, 'label', S) : String(id)) + S.colon + (S.cellStatus[status] || status) + (flag ? S.comma + flag : '');
   if (cell && cell.raw && cellDisplay(cell) !== String(cell.raw)) label += ' “' + cell.raw + '”';
   if (cell && cell.note) label += fmt(S.paren, { v: cell.note });
   td.title = label;
@@ -90,74 +100,76 @@ function tableSection(container, key, S, cells, prefix) {
   return wrap;
 }
 
-function headRow(labels) {
+// The head of a table whose columns are those of `row`: one line, or two where columns stand under
+// a common heading (table 3: 法人或其他组织 over five columns; the others span both lines).
+function headOf(first, row, S) {
   var thead = el('thead');
-  var tr = el('tr');
-  labels.forEach(function (l) { tr.appendChild(el('th', { scope: 'col' }, l)); });
-  thead.appendChild(tr);
+  var grouped = row.cells.some(function (c) { return c.column_group; });
+  var top = el('tr');
+  var below = el('tr');
+  top.appendChild(el('th', { scope: 'col', rowspan: grouped ? '2' : null }, first));
+  row.cells.forEach(function (c, k) {
+    var group = c.column_group;
+    if (!group) {
+      top.appendChild(el('th', { scope: 'col', rowspan: grouped ? '2' : null }, text(c, 'column_heading', S)));
+      return;
+    }
+    if (k === 0 || row.cells[k - 1].column_group !== group) {
+      var span = 0;
+      while (k + span < row.cells.length && row.cells[k + span].column_group === group) span++;
+      top.appendChild(el('th', { scope: 'colgroup', colspan: String(span) }, text(c, 'column_group', S)));
+    }
+    below.appendChild(el('th', { scope: 'col' }, text(c, 'column_heading', S)));
+  });
+  thead.appendChild(top);
+  if (grouped) thead.appendChild(below);
   return thead;
 }
 
-export function renderTables(container, result, marks, S) {
+// One table: `rows` of the catalogue, each headed by its row heading.
+function gridTable(caption, first, rows, cells, marks, S) {
+  var t = el('table', { className: 'read' });
+  t.appendChild(el('caption', { className: 'vh' }, caption));
+  t.appendChild(headOf(first, rows[0], S));
+  var body = el('tbody');
+  rows.forEach(function (row) {
+    var tr = el('tr');
+    tr.appendChild(el('th', { scope: 'row' }, text(row.cells[0], 'row_heading', S)));
+    row.cells.forEach(function (c) { tr.appendChild(makeCellTd(c.id, cells, marks, S, c)); });
+    body.appendChild(tr);
+  });
+  t.appendChild(body);
+  return t;
+}
+
+// cat: cellCatalogue() of the core's cells().
+export function renderTables(container, result, marks, S, cat) {
   container.textContent = '';
   var cells = (result && result.cells) || {};
+  var tables = (cat && cat.tables) || { t2: [], t3: [], t4: [] };
 
-  // Table 2: two small tables (the first block has three columns, the others one).
+  // Table 2: as in the form, one small table per block of rows with the same columns
+  // (本年制发件数 / 本年废止件数 / 现行有效件数; 本年处理决定数量; 本年收费金额).
   var w2 = tableSection(container, 't2', S, cells, 't2.');
-  var t2a = el('table', { className: 'read' });
-  t2a.appendChild(el('caption', { className: 'vh' }, S.tableNames.t2 + ' (1)'));
-  t2a.appendChild(headRow([S.t2head.content, S.t2head.made, S.t2head.repealed, S.t2head.in_force]));
-  var b2a = el('tbody');
-  ['rules', 'normative'].forEach(function (row) {
-    var tr = el('tr');
-    tr.appendChild(el('th', { scope: 'row' }, S.t2rows[row]));
-    ['made', 'repealed', 'in_force'].forEach(function (col) { tr.appendChild(makeCellTd('t2.' + row + '.' + col, cells, marks, S)); });
-    b2a.appendChild(tr);
+  var blocks = [];
+  tables.t2.forEach(function (row) {
+    var cols = row.cells.map(function (c) { return text(c, 'column_heading', S); }).join('\n');
+    var last = blocks[blocks.length - 1];
+    if (!last || last.cols !== cols) {
+      last = { cols: cols, rows: [] };
+      blocks.push(last);
+    }
+    last.rows.push(row);
   });
-  t2a.appendChild(b2a);
-  w2.appendChild(t2a);
-  var t2b = el('table', { className: 'read' });
-  t2b.appendChild(el('caption', { className: 'vh' }, S.tableNames.t2 + ' (2)'));
-  t2b.appendChild(headRow([S.t2head.content, S.t2head.decisions + ' / ' + S.t2head.fees]));
-  var b2b = el('tbody');
-  ['licensing', 'penalty', 'coercion', 'fees'].forEach(function (row) {
-    var tr = el('tr');
-    tr.appendChild(el('th', { scope: 'row' }, S.t2rows[row]));
-    tr.appendChild(makeCellTd('t2.' + row, cells, marks, S));
-    b2b.appendChild(tr);
+  blocks.forEach(function (b, k) {
+    w2.appendChild(gridTable(S.tableNames.t2 + ' (' + (k + 1) + ')', S.colContent, b.rows, cells, marks, S));
   });
-  t2b.appendChild(b2b);
-  w2.appendChild(t2b);
 
-  // Table 3: 25 rows x 7 columns.
-  var w3 = tableSection(container, 't3', S, cells, 't3.');
-  var t3 = el('table', { className: 'read' });
-  t3.appendChild(el('caption', { className: 'vh' }, S.tableNames.t3));
-  t3.appendChild(headRow([S.colItem].concat(T3_COLS.map(function (c) { return S.t3cols[c]; }))));
-  var b3 = el('tbody');
-  T3_ROWS.forEach(function (row) {
-    var tr = el('tr');
-    tr.appendChild(el('th', { scope: 'row' }, S.t3rows[row] || row));
-    T3_COLS.forEach(function (col) { tr.appendChild(makeCellTd('t3.' + row + '.' + col, cells, marks, S)); });
-    b3.appendChild(tr);
+  // Table 3: 25 rows x 7 columns; table 4: one row per group (the report prints them side by side).
+  [['t3', tables.t3], ['t4', tables.t4]].forEach(function (p) {
+    var w = tableSection(container, p[0], S, cells, p[0] + '.');
+    if (p[1].length) w.appendChild(gridTable(S.tableNames[p[0]], S.colItem, p[1], cells, marks, S));
   });
-  t3.appendChild(b3);
-  w3.appendChild(t3);
-
-  // Table 4: one row per group (the report prints them side by side).
-  var w4 = tableSection(container, 't4', S, cells, 't4.');
-  var t4 = el('table', { className: 'read' });
-  t4.appendChild(el('caption', { className: 'vh' }, S.tableNames.t4));
-  t4.appendChild(headRow([S.colItem].concat(T4_COLS.map(function (c) { return S.t4cols[c]; }))));
-  var b4 = el('tbody');
-  T4_GROUPS.forEach(function (g) {
-    var tr = el('tr');
-    tr.appendChild(el('th', { scope: 'row' }, S.t4groups[g]));
-    T4_COLS.forEach(function (col) { tr.appendChild(makeCellTd('t4.' + g + '.' + col, cells, marks, S)); });
-    b4.appendChild(tr);
-  });
-  t4.appendChild(b4);
-  w4.appendChild(t4);
 }
 
 export function renderLegend(ul, S) {

@@ -32,10 +32,12 @@ self.onmessage = function (ev) {
 createNianbao().then(function (m) {
   core = m;
   var rules;
+  var cells;
   var version;
   try { rules = m.rules(); } catch { rules = '[]'; }
+  try { cells = m.cells(); } catch { cells = '[]'; }
   try { version = m.version(); } catch { version = ''; }
-  postMessage({ type: 'ready', version: version, rules: rules, ms: performance.now() - t0 });
+  postMessage({ type: 'ready', version: version, rules: rules, cells: cells, ms: performance.now() - t0 });
   var queued = pending;
   pending = [];
   queued.forEach(run);

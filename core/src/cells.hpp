@@ -26,11 +26,24 @@ inline constexpr std::array<const char*, 7> kT3ColumnLabels = {
 inline constexpr std::array<const char*, 7> kT3ColumnLabelsEn = {
     "natural person", "commercial", "research", "social welfare",
     "legal service",  "other",      "total"};
+// For readers (CellInfo::column_heading etc.): the Chinese headings are kT3ColumnLabels; columns
+// 1-5 stand under the heading 法人或其他组织.
+inline constexpr std::array<const char*, 7> kT3ColumnHeadingsEn = {
+    "Natural persons", "Businesses", "Research bodies", "Public-interest orgs", "Legal services",
+    "Other orgs",      "Total"};
+inline constexpr const char* kT3ColumnGroup = "法人或其他组织";
+inline constexpr const char* kT3ColumnGroupEn = "Legal persons and other organisations";
 
 struct RowDef {
   const char* id;
   const char* label;  // official label (short form for messages)
   const char* label_en;
+  // For readers (CellInfo): the row's heading in the form's table (spec/cells.md; a group's
+  // heading on its first row only), in English, and the row on its own in English (`label` is
+  // the Chinese one).
+  const char* heading;
+  const char* heading_en;
+  const char* display_en;
 };
 // The 25 rows of table 3, in order. Index 0 = new ... 23 = results_total, 24 = carried_out.
 extern const std::array<RowDef, 25> kT3Rows;
@@ -50,18 +63,33 @@ inline constexpr std::array<const char*, 5> kT4ColumnLabels = {"结果维持", "
                                                                "尚未审结", "总计"};
 inline constexpr std::array<const char*, 5> kT4ColumnLabelsEn = {"upheld", "corrected", "other",
                                                                  "pending", "total"};
+// For readers: a group's row heading (both levels of the form's heading) and English column
+// headings (the Chinese ones are kT4ColumnLabels).
+inline constexpr std::array<const char*, 3> kT4GroupHeadings = {
+    "行政复议", "行政诉讼 · 未经复议直接起诉", "行政诉讼 · 复议后起诉"};
+inline constexpr std::array<const char*, 3> kT4GroupHeadingsEn = {
+    "Administrative review", "Litigation · without review", "Litigation · after review"};
+inline constexpr std::array<const char*, 5> kT4ColumnHeadingsEn = {
+    "Upheld", "Corrected", "Other result", "Pending", "Total"};
 
 struct T2RowDef {
   const char* label;
   const char* label_en;
   std::vector<const char*> ids;  // cell ids in column order
   bool decimal;
+  // For readers: the row's heading in English (the Chinese one is `label`) and, for a one-cell
+  // row, its column heading (three-cell rows: kT2DocColumnLabels, kT2DocColumnHeadingsEn).
+  const char* heading_en;
+  const char* column;
+  const char* column_en;
 };
 extern const std::vector<T2RowDef> kT2Rows;
 inline constexpr std::array<const char*, 3> kT2DocColumnLabels = {"本年制发件数", "本年废止件数",
                                                                   "现行有效件数"};
 inline constexpr std::array<const char*, 3> kT2DocColumnLabelsEn = {
     "issued this year", "repealed this year", "in force"};
+inline constexpr std::array<const char*, 3> kT2DocColumnHeadingsEn = {
+    "Issued this year", "Repealed this year", "In force"};
 
 // ----- dense ids ------------------------------------------------------------------------
 inline constexpr std::size_t kT2CellCount = 10;

@@ -256,8 +256,20 @@ std::string rules_to_json() {
 std::string cells_to_json() {
   ojson arr = ojson::array();
   for (const auto& c : cell_catalogue()) {
-    ojson o = {{"id", c.id},         {"table", c.table},   {"row", c.row},
-               {"row_en", c.row_en}, {"column", c.column}, {"column_en", c.column_en}};
+    ojson o = {{"id", c.id},
+               {"table", c.table},
+               {"row", c.row},
+               {"row_en", c.row_en},
+               {"column", c.column},
+               {"column_en", c.column_en},
+               {"row_heading", c.row_heading},
+               {"row_heading_en", c.row_heading_en},
+               {"column_heading", c.column_heading},
+               {"column_heading_en", c.column_heading_en},
+               {"column_group", c.column_group},
+               {"column_group_en", c.column_group_en},
+               {"label", c.label},
+               {"label_en", c.label_en}};
     if (c.decimal) o["decimal"] = true;
     arr.push_back(std::move(o));
   }

@@ -293,6 +293,58 @@ async function main() {
       assertEq(await page.textContent('label[for="report"]'), '报告全文', 'label in Chinese');
     });
 
+    await test('tables view: the form\'s row and column headings from the core\'s catalogue, in Chinese and in English', async () => {
+      const cat = await page.evaluate(() => window.nianbao.cells());
+      assertEq(cat.length, 200, 'window.nianbao.cells()');
+      const byId = Object.fromEntries(cat.map((c) => [c.id, c]));
+      // the heading of a cell's row (tbody th) and the column headings of its table (thead th)
+      const shown = () => page.evaluate(() => {
+        const rowOf = (id) => document.querySelector(`#tables-view td[data-cell="${id}"]`).closest('tr').querySelector('th').textContent;
+        const head = (id) => [...document.querySelector(`#tables-view td[data-cell="${id}"]`).closest('table').querySelectorAll('thead th')].map((th) => th.textContent);
+        return {
+          new: rowOf('t3.new.natural_person'), prohibited: rowOf('t3.withheld.prohibited.total'), granted: rowOf('t3.granted.total'),
+          fees: rowOf('t2.fees'), suit: rowOf('t4.suit_after_review.total'), t3head: head('t3.new.total'), t2head: head('t2.fees'),
+          title: document.querySelector('#tables-view td[data-cell="t3.new.natural_person"]').title,
+          rows: [...document.querySelectorAll('#tables-view tbody th')].map((th) => th.textContent)
+        };
+      });
+      const zh = await shown();
+      assertEq(zh.new, '一、本年新收政府信息公开申请数量', 'official row label of t3.new');
+      assertEq(zh.granted, '三、本年度办理结果 （一）予以公开', 'official row label of t3.granted');
+      assertEq(zh.prohibited, '2.其他法律行政法规禁止公开', 'official row label of t3.withheld.prohibited');
+      assertEq(zh.suit, '行政诉讼 · 复议后起诉', 'table 4 group');
+      assertEq(zh.fees, '行政事业性收费', 'table 2 row');
+      assertEq(zh.t2head.join('|'), '信息内容|本年收费金额（单位：万元）', 'table 2 fees block head');
+      assertEq(zh.t3head.join('|'), '项目|自然人|法人或其他组织|总计|商业企业|科研机构|社会公益组织|法律服务机构|其他', 'table 3 head (two lines)');
+      assert(zh.title.startsWith('表三 · 一、本年新收政府信息公开申请数量 · 自然人'), `cell title: ${zh.title}`);
+      assertEq(zh.rows.length, 6 + 25 + 3, 'one row heading per row of tables 2, 3, 4');
+      assertEq(zh.rows.slice(6, 31).join('|'), cat.filter((c) => c.table === 3 && c.id.endsWith('.total')).map((c) => c.row_heading).join('|'), 'table 3 rows: the catalogue\'s headings in order');
+      // a finding's cells are listed with the catalogue's labels
+      const res = await page.evaluate(() => window.nianbao.state().result);
+      const k = res.findings.findIndex((f) => (f.cells || []).length);
+      assert(k >= 0, 'a finding names cells');
+      const ops = await page.textContent(`#findings .finding[data-index="${k}"] .ops`);
+      assert(ops.includes(byId[res.findings[k].cells[0]].label + ' = '), `operands: ${ops}`);
+
+      await page.click('#lang-toggle');
+      try {
+        const en = await shown();
+        assertEq(en.new, byId['t3.new.natural_person'].row_heading_en, 'English row heading of t3.new');
+        assertEq(en.new, '1. New requests this year', 'English row heading');
+        assertEq(en.suit, 'Litigation · after review', 'English table 4 group');
+        assertEq(en.t3head[0], 'Item', 'English head');
+        assertEq(en.t3head[2], 'Legal persons and other organisations', 'English column group');
+        assert(en.t2head[1].startsWith('Fees collected'), `English table 2 head: ${en.t2head}`);
+        assert(en.title.startsWith('Table 3 · 1. New requests this year · Natural persons'), `English cell title: ${en.title}`);
+        for (const r of en.rows) assert(!/[\u4e00-\u9fff]/.test(r), `English row heading without Chinese: ${r}`);
+        const opsEn = await page.textContent(`#findings .finding[data-index="${k}"] .ops`);
+        assert(opsEn.includes(byId[res.findings[k].cells[0]].label_en + ' = '), `English operands: ${opsEn}`);
+      } finally {
+        await page.click('#lang-toggle');
+      }
+      assertEq(await page.evaluate(() => document.documentElement.lang), 'zh-CN', 'back to Chinese');
+    });
+
     await test('export: JSON download equals the result, text summary lists the findings', async () => {
       const [download] = await Promise.all([page.waitForEvent('download', { timeout: 10000 }), page.click('#download-json')]);
       const path = await download.path();

@@ -184,6 +184,16 @@ async function main() {
         return t.value.slice(t.selectionStart, t.selectionEnd);
       });
       assertEq(sel, report000.split('\n')[first.line - 1], 'selected text is the finding\'s line');
+      // The tables (built when opened) and the cells of findings carry the core's catalogue labels.
+      await demo.locator('#full details.tables > summary').click();
+      const rowHead = await demo.locator('#full td[data-cell="t3.new.natural_person"]').evaluate((td) => td.closest('tr').querySelector('th').textContent);
+      assertEq(rowHead, '一、本年新收政府信息公开申请数量', 'official row heading in the widget');
+      assertEq(await demo.locator('#full td[data-cell^="t3."]').count(), 175, 'table 3 cells in the widget');
+      const labels = Object.fromEntries(node.cells().map((c) => [c.id, c.label]));
+      const named = ev.detail.findings.find((f) => (f.cells || []).length);
+      const ops = await demo.locator(`#full li.finding[data-index="${ev.detail.findings.indexOf(named)}"] .ops`).textContent();
+      assert(ops.includes(labels[named.cells[0]]), `finding cells: ${ops}`);
+      await demo.locator('#full details.tables > summary').click();
       const host = await demo.locator('#events').textContent();
       assert(/full: \d+ findings/.test(host), `host page saw the event: ${host}`);
     });

@@ -291,6 +291,7 @@ function makeChecker(mod, first, pdfWorkerUrl) {
   const parsedRules = JSON.parse(rulesJson);
   const ruleList = Array.isArray(parsedRules) ? parsedRules : parsedRules.rules || [];
   const ruleIds = new Set(ruleList.map((r) => r.id));
+  const cellsJson = core.cells();
 
   function restart(cause) {
     core = null;
@@ -327,6 +328,9 @@ function makeChecker(mod, first, pdfWorkerUrl) {
     check(text, options) { return JSON.parse(checkJSON(text, options)); },
     checkJSON,
     rules() { return JSON.parse(rulesJson); },
+    // The canonical cells in canonical order with their labels (zh, en): the ids in result.cells
+    // and in findings' `cells`.
+    cells() { return JSON.parse(cellsJson); },
     // Reads a report file and checks its text: the result of check() plus `file` = { name, kind,
     // text (what was checked; findings' lines point into it), pages?, encoding?, emptyPages? }.
     async checkFile(data, fileName = '', options) {
@@ -342,7 +346,7 @@ function makeChecker(mod, first, pdfWorkerUrl) {
 }
 
 // Loads the core once per wasm source (later calls reuse the compiled module) and resolves to a
-// checker: { version, check(text, options), checkJSON(text, options), rules(), ready,
+// checker: { version, check(text, options), checkJSON(text, options), rules(), cells(), ready,
 // checkFile(bytes, fileName, options) }. init.pdfWorkerUrl: where nianbao-pdf.js is (browsers).
 export async function createChecker(init = {}) {
   if (init === null || typeof init !== 'object') {

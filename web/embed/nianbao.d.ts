@@ -93,6 +93,35 @@ export interface Rule {
   basis?: string;
 }
 
+/** A canonical cell (spec/cells.md) with its labels, as the core's catalogue gives it. The
+ * Chinese fields are the report form's wording; the `_en` ones are English. */
+export interface CellInfo {
+  /** The canonical id, e.g. "t3.new.natural_person": the keys of `result.cells` and the ids in
+   * findings' `cells`. */
+  id: string;
+  table: 2 | 3 | 4;
+  /** The cell on its own, for a list of cells: "表三 · 一、本年新收政府信息公开申请数量 · 自然人". */
+  label: string;
+  label_en: string;
+  /** The row's heading in the form's table ("一、本年新收政府信息公开申请数量"; within a group of rows
+   * the group's heading only on its first row: "（三）不予公开 1.属于国家秘密", then "2.其他法律行政法规禁止公开"). */
+  row_heading: string;
+  row_heading_en: string;
+  /** The column's heading ("商业企业"; one-cell rows of table 2: "本年处理决定数量"). */
+  column_heading: string;
+  column_heading_en: string;
+  /** The heading spanning the column, if any ("法人或其他组织"), else "". */
+  column_group: string;
+  column_group_en: string;
+  /** The short row and column labels of the core's finding messages (column "" for one-cell rows of table 2). */
+  row: string;
+  row_en: string;
+  column: string;
+  column_en: string;
+  /** t2.fees only: an amount in 万元 (10,000 yuan), not a count. */
+  decimal?: true;
+}
+
 export interface Checker {
   /** The core's version, e.g. "0.1.0" (the CLI's `nianbao --version`). */
   readonly version: string;
@@ -105,6 +134,9 @@ export interface Checker {
   checkJSON(text: string, options?: CheckOptions): string;
   /** The rule catalogue (a fresh copy on each call). */
   rules(): Rule[];
+  /** The cell catalogue: the 200 canonical cells in canonical order (table 2, table 3 row by row,
+   * table 4 group by group) with their labels (a fresh copy on each call). */
+  cells(): CellInfo[];
   /** Reads a report file (PDF, Word .docx, HTML, text; the kind is told by its bytes, then its name)
    * and checks the text recovered from it. Resolves to what check() gives for that text plus
    * `file` (the text checked: findings' line/column numbers point into `file.text`). Rejects with a

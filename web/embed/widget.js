@@ -25,7 +25,7 @@
 import { attachFileDrop, createChecker, extractFile } from './api.js';
 import { STRINGS, fmt } from '../i18n.js';
 import { htmlHasTable, htmlToText } from '../paste.js';
-import { cellLabel, el, renderLegend, renderTables } from '../tables.js';
+import { cellCatalogue, cellLabel, el, renderLegend, renderTables } from '../tables.js';
 import pageCss from '../style.css';
 import widgetCss from './widget.css';
 
@@ -76,13 +76,13 @@ const WIDGET_STRINGS = {
 // The engine: one per page, shared by every element. It runs nianbao.js in a module worker so a
 // long report never blocks the host page (a check of a 12 KB report takes tens of ms); where the
 // host's CSP forbids blob workers, or workers fail, it runs nianbao.js on the main thread.
-// engine: { kind: 'worker' | 'main', version, rules(), check(text, options) → Promise<{ result, ms }> }
+// engine: { kind: 'worker' | 'main', version, rules(), cells(), check(text, options) → Promise<{ result, ms }> }
 const API_URL = new URL('./nianbao.js', import.meta.url).href;
 const WORKER_SOURCE = `import { createChecker } from ${JSON.stringify(API_URL)};
 let checker = null;
 const started = createChecker().then((c) => {
   checker = c;
-  postMessage({ type: 'ready', version: c.version, rules: c.rules() });
+  postMessage({ type: 'ready', version: c.version, rules: c.rules(), cells: c.cells() });
 }, (e) => postMessage({ type: 'fatal', code: (e && e.code) || 'load-failed', message: String((e && e.message) || e) }));
 onmessage = async (ev) => {
   const m = ev.data || {};
@@ -123,6 +123,7 @@ function workerEngine() {
       kind: 'worker',
       version: '',
       rules: () => [],
+      cells: () => [],
       check(text, options) {
         if (dead) return Promise.reject(dead);
         return new Promise((res, rej) => {
@@ -138,6 +139,8 @@ function workerEngine() {
         const rules = m.rules || [];
         engine.version = m.version;
         engine.rules = () => JSON.parse(JSON.stringify(rules));
+        const cells = m.cells || [];
+        engine.cells = () => JSON.parse(JSON.stringify(cells));
         resolve(engine);
       } else if (m.type === 'fatal') {
         worker.terminate();
@@ -168,6 +171,7 @@ function mainEngine() {
     kind: 'main',
     version: c.version,
     rules: () => c.rules(),
+    cells: () => c.cells(),
     check(text, options) {
       try {
         const t0 = performance.now();
@@ -669,6 +673,15 @@ class NianbaoCheckElement extends HTMLElement {
     return this._rules;
   }
 
+  // The core's cell catalogue (labels of the cells in findings and tables), indexed once.
+  _cellCatalogue() {
+    if (!this._cells) {
+      if (!this._checker) return cellCatalogue([]);
+      this._cells = cellCatalogue(this._checker.cells());
+    }
+    return this._cells;
+  }
+
   _renderFindings(obj, lang) {
     const s = this._S();
     const list = this._findings;
@@ -694,7 +707,7 @@ class NianbaoCheckElement extends HTMLElement {
       const nums = [];
       if (f.expected !== undefined && f.expected !== null) nums.push(fmt(s.expected, { v: f.expected }));
       if (f.actual !== undefined && f.actual !== null) nums.push(fmt(s.actual, { v: f.actual }));
-      const cells = (f.cells || []).slice(0, 4).map((id) => cellLabel(id, s));
+      const cells = (f.cells || []).slice(0, 4).map((id) => cellLabel(id, s, this._cellCatalogue()));
       if (nums.length || cells.length) {
         const p = el('p', { className: 'f-nums' });
         if (nums.length) p.appendChild(el('strong', null, nums.join(s.comma)));
@@ -738,7 +751,7 @@ class NianbaoCheckElement extends HTMLElement {
         if (f.status === 'uncertain') marks.uncertain[id] = true;
         else marks.fail[id] = true;
       }));
-      renderTables(this._tablesView, obj, marks, s);
+      renderTables(this._tablesView, obj, marks, s, this._cellCatalogue());
     } else {
       this._tablesView.textContent = '';
       this._tablesView.appendChild(el('p', { className: 'empty-note' }, s.tablesEmpty));

@@ -143,12 +143,24 @@ std::string rules_to_text(bool english = false);
 // ---------------------------------------------------------------------------
 // The canonical cells (../shared/spec/cells.md) in canonical order, with their labels: the
 // one source of cell ids and names for the CLI, the page and the widget.
+// `row`/`column` are the short labels the core's finding messages use; the other labels are for
+// readers: the headings of the table as the report form prints them, and a self-contained label.
 struct CellInfo {
   std::string id;                 // "t3.new.natural_person"
   int table = 0;                  // 2 | 3 | 4
   std::string row, row_en;        // row (table 2, 3) or group (table 4) label
   std::string column, column_en;  // column label; empty for one-cell rows of table 2
   bool decimal = false;           // t2.fees only (万元)
+  // The row's heading in the form's table ("一、本年新收政府信息公开申请数量"; within a group of
+  // rows the group's heading only on its first row: "（三）不予公开 1.属于国家秘密", then
+  // "2.其他法律行政法规禁止公开"; table 4: "行政诉讼 · 复议后起诉").
+  std::string row_heading, row_heading_en;
+  // The column's heading ("商业企业"; one-cell rows of table 2: "本年处理决定数量") and the heading
+  // spanning it, if any ("法人或其他组织"; else empty).
+  std::string column_heading, column_heading_en;
+  std::string column_group, column_group_en;
+  // The cell on its own: "表三 · （三）不予公开 2.其他法律行政法规禁止公开 · 自然人".
+  std::string label, label_en;
 };
 const std::vector<CellInfo>& cell_catalogue();
 std::string cells_to_json();
