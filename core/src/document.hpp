@@ -56,6 +56,15 @@ struct CellRead {
   bool located() const { return offset != static_cast<std::size_t>(-1); }
 };
 
+// A number cut out of digits that ran together ("8855698" -> 88 / 55 / 698).
+struct CutPart {
+  double value = 0;
+  std::string digits;      // as cut, normalised ("698", "9116.36")
+  std::size_t nb = 0;      // normalised offset of its first digit
+  std::size_t offset = 0;  // original byte offset of its first digit
+};
+using Cut = std::vector<CutPart>;  // one part per cell of the row, in column order
+
 // Something the reader could not settle, reported by the table-shape rule.
 enum class ShapeKind {
   missing_row,   // a row of the layout was not found
@@ -66,13 +75,13 @@ enum class ShapeKind {
 
 struct ShapeIssue {
   ShapeKind kind = ShapeKind::missing_row;
-  std::string table;  // "t2" | "t3" | "t4"
-  std::string row;    // row label (Chinese), may be empty
+  int table = 0;    // 2, 3 or 4
+  std::string row;  // row label (Chinese), may be empty
   std::string row_en;
   int expected = 0, found = 0;
   std::size_t offset = static_cast<std::size_t>(-1);  // original offset, or none
-  std::vector<std::string> cells;
-  std::string hint;  // extra explanation (e.g. table-4 runs)
+  std::vector<CellId> cells;                          // the row's cells, in column order
+  std::string hint;                                   // extra explanation (e.g. table-4 runs)
   std::string hint_en;
 };
 

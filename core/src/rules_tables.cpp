@@ -57,6 +57,16 @@ std::string zeroed_note(const Sum& a, const Sum& b, bool en) {
             : "（其中" + std::to_string(n) + "个空白或占位单元格按0计算）";
 }
 
+// The canonical ids of a shape issue's cells, as findings name them.
+std::vector<std::string> cell_names(const std::vector<CellId>& cells) {
+  std::vector<std::string> out;
+  out.reserve(cells.size());
+  for (const CellId c : cells) out.push_back(cell_name(c));
+  return out;
+}
+
+const char* table_zh(int table) { return table == 2 ? "表二" : table == 3 ? "表三" : "表四"; }
+
 void shape_rules(const Document& doc, Emitter& em) {
   const Tables& t = doc.tables;
   const bool legacy = doc.outline.format == FormatVersion::pre2019;
@@ -87,13 +97,13 @@ void shape_rules(const Document& doc, Emitter& em) {
   }
   for (const auto& is : t.issues) {
     if (is.kind == ShapeKind::missing_row) {
-      em.add("table-shape", "fail",
-             std::string(is.table == "t2" ? "表二" : "表三") + "缺少“" + is.row + "”行",
-             std::string(is.table == "t2" ? "table 2" : "table 3") + " lacks the row '" +
-                 is.row_en + "'",
-             kNoOffset, is.cells);
+      em.add(
+          "table-shape", "fail",
+          std::string(is.table == 2 ? "表二" : "表三") + "缺少“" + is.row + "”行",
+          std::string(is.table == 2 ? "table 2" : "table 3") + " lacks the row '" + is.row_en + "'",
+          kNoOffset, cell_names(is.cells));
     } else if (is.kind == ShapeKind::cell_count) {
-      const std::string tbl = is.table == "t2" ? "表二" : is.table == "t3" ? "表三" : "表四";
+      const std::string tbl = table_zh(is.table);
       std::string msg, msg_en;
       if (is.found == is.expected) {
         msg = tbl + "“" + is.row + "”读到" + std::to_string(is.found) + "个数字，但顺序无法确定";
@@ -112,14 +122,14 @@ void shape_rules(const Document& doc, Emitter& em) {
         msg += "。" + is.hint;
         msg_en += "; " + is.hint_en;
       }
-      Finding& f =
-          em.add("table-shape", Severity::warning, "uncertain", msg, msg_en, is.offset, is.cells);
+      Finding& f = em.add("table-shape", Severity::warning, "uncertain", msg, msg_en, is.offset,
+                          cell_names(is.cells));
       f.expected = is.expected;
       f.actual = is.found;
     } else if (is.kind == ShapeKind::run_together) {
-      const std::string tbl = is.table == "t2" ? "表二" : is.table == "t3" ? "表三" : "表四";
+      const std::string tbl = table_zh(is.table);
       em.add("table-shape", Severity::warning, "uncertain", tbl + "“" + is.row + "”：" + is.hint,
-             "row '" + is.row_en + "': " + is.hint_en, is.offset, is.cells);
+             "row '" + is.row_en + "': " + is.hint_en, is.offset, cell_names(is.cells));
     } else if (is.kind == ShapeKind::conflict) {
       em.add("table-shape", Severity::warning, "uncertain",
              "表三“" + is.row + "”与“" + is.hint +
@@ -127,7 +137,7 @@ void shape_rules(const Document& doc, Emitter& em) {
              "table 3 rows '" + is.row_en + "' and '" + is.hint_en +
                  "' stand together with one set of numbers; which row they belong to cannot "
                  "be settled",
-             is.offset, is.cells);
+             is.offset, cell_names(is.cells));
     } else {
       em.not_assessable();
     }
