@@ -83,6 +83,19 @@ struct ShapeIssue {
   std::vector<CellId> cells;                          // the row's cells, in column order
   std::string hint;                                   // extra explanation (e.g. table-4 runs)
   std::string hint_en;
+  // cell_count: the numbers of the row in input order, none mapped to a cell, each read as
+  // a cell would be: status ok (value, raw, unit), placeholder (raw) or blank (a blank
+  // between two numbers), with its offset. found != expected: too many or too few;
+  // found == expected: the right count in an order that cannot be trusted (table 4 values
+  // interleaved with header words).
+  std::vector<CellRead> numbers;
+  // run_together: the digits as read (groups separated by a space), and the ways found to cut
+  // them that fit the table's arithmetic, one part per cell of `cells`. Empty when no cut
+  // fits. all_cuts is false when the search stopped early (too many ways): `cuts` then holds
+  // only some of them.
+  std::string run;
+  std::vector<Cut> cuts;
+  bool all_cuts = true;
 };
 
 struct Tables {

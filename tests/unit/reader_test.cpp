@@ -33,6 +33,29 @@ void replace_all(std::string& s, const std::string& from, const std::string& to)
   }
 }
 
+// Replaces the line starting with `start` by `line`.
+void replace_line(std::string& text, const std::string& start, const std::string& line) {
+  const std::size_t at = text.find(start);
+  ASSERT_NE(at, std::string::npos) << start;
+  text.replace(at, text.find('\n', at) - at, line);
+}
+
+// The document as the table reader leaves it (no facts, no settling).
+nianbao::detail::Document read(const std::string& text) {
+  nianbao::detail::Document doc(text);
+  nianbao::detail::read_outline(doc);
+  nianbao::detail::read_tables(doc);
+  return doc;
+}
+
+const nianbao::detail::ShapeIssue* issue(const nianbao::detail::Document& doc, int table,
+                                         nianbao::detail::ShapeKind kind) {
+  for (const auto& is : doc.tables.issues) {
+    if (is.table == table && is.kind == kind) return &is;
+  }
+  return nullptr;
+}
+
 }  // namespace
 
 TEST(Source, LineAndCodePointColumnOfTheOriginalInput) {
@@ -232,4 +255,58 @@ TEST(Formats, PreNineteenReportGetsOneFormatFindingAndNoTableErrors) {
   EXPECT_EQ(count_rule(r, "table-shape"), 0);
   EXPECT_EQ(count_rule(r, "section-missing"), 0);
   EXPECT_EQ(r.summary.errors, 0) << nianbao::to_text(r, text, "x");
+}
+
+TEST(Structured, AnUnmappedRowCarriesItsNumbersInOrder) {
+  // Corpus 000's table 4: 11 numbers (one blank between two of them) for 15 cells.
+  ReportBuilder b;
+  std::string text = b.build();
+  replace_line(text, "5\t2\t0", "\t\t\t\t\t5\t2\t0\t0\t7\t\t0\t0\t0\t0\t0");
+  const auto doc = read(text);
+  const auto* is = issue(doc, 4, nianbao::detail::ShapeKind::cell_count);
+  ASSERT_NE(is, nullptr);
+  EXPECT_EQ(is->expected, 15);
+  EXPECT_EQ(is->found, 11);
+  ASSERT_EQ(is->numbers.size(), 11u);
+  const double want[] = {5, 2, 0, 0, 7, -1, 0, 0, 0, 0, 0};
+  for (std::size_t k = 0; k < 11; ++k) {
+    const auto& n = is->numbers[k];
+    if (want[k] < 0) {
+      EXPECT_EQ(n.status, CellStatus::blank) << k;
+      continue;
+    }
+    EXPECT_EQ(n.status, CellStatus::ok) << k;
+    EXPECT_EQ(n.value.value_or(-1), want[k]) << k;
+  }
+  // Offsets point into the input: the first number is the 5 after the five empty cells.
+  EXPECT_EQ(is->numbers[0].offset, text.find("\t\t\t\t\t5") + 5);
+  EXPECT_EQ(is->numbers[0].raw, "5");
+  EXPECT_EQ(is->cells.size(), 15u);
+  EXPECT_EQ(is->cells.front(), nianbao::detail::t4_cell(0, 0));
+}
+
+TEST(Structured, ARunTogetherRowCarriesItsCandidateCuts) {
+  ReportBuilder b;
+  std::string text = b.build();
+  replace_line(text, "行政规范性文件\t", "行政规范性文件693665");
+  const auto doc = read(text);
+  const auto* is = issue(doc, 2, nianbao::detail::ShapeKind::run_together);
+  ASSERT_NE(is, nullptr);
+  EXPECT_EQ(is->run, "693665");
+  EXPECT_TRUE(is->all_cuts);
+  ASSERT_EQ(is->cuts.size(), 10u);  // every cut of six digits into three numbers
+  const std::size_t digits = text.find("693665");
+  for (const auto& cut : is->cuts) {
+    ASSERT_EQ(cut.size(), 3u);
+    std::string joined;
+    for (const auto& part : cut) {
+      EXPECT_EQ(part.offset, digits + joined.size());
+      EXPECT_EQ(part.value, std::stod(part.digits));
+      joined += part.digits;
+    }
+    EXPECT_EQ(joined, "693665");
+  }
+  EXPECT_EQ(is->cells, (std::vector<nianbao::detail::CellId>{nianbao::detail::t2_cell(3),
+                                                             nianbao::detail::t2_cell(4),
+                                                             nianbao::detail::t2_cell(5)}));
 }

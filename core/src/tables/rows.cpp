@@ -103,6 +103,7 @@ void assign_row(const Document& doc, Tables& t, const RowSpec& spec, const std::
   is.expected = static_cast<int>(n);
   is.found = static_cast<int>(vals.size());
   is.offset = vals.empty() ? doc.orig(label_nb) : doc.orig(vals.front().nb);
+  for (const Token& v : vals) is.numbers.push_back(cell_from(doc, v, false));
   CellRead c;
   if (vals.empty()) {
     c.status = CellStatus::unreadable;

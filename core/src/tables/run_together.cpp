@@ -210,6 +210,7 @@ bool cut_run(const Document& doc, RunRow& run, SplitTest fits, std::size_t cap) 
   Splitter s{run.segs, run.spec.cells.size(), run.spec.decimal_last, fits, cap, &run.cands, {}};
   s.go(0, 0);
   run.complete = s.complete;
+  run.exhaustive = s.complete && run.cands.size() <= cap;
   for (auto& cand : run.cands) {
     for (auto& p : cand) p.offset = doc.orig(p.nb);
   }
@@ -231,6 +232,9 @@ void run_issue(const Document& doc, Tables& t, const RunRow& run, const std::str
   const auto& cands = run.cands;
   ShapeIssue is = issue_for(ShapeKind::run_together, run.spec);
   is.offset = doc.orig(run.segs.front().nb);
+  is.run = digits;
+  is.cuts = run.cands;
+  is.all_cuts = run.exhaustive;
   if (!run.complete) {
     is.hint = "连写数字“" + digits + "”可拆分的方式过多，无法确定";
     is.hint_en = "the run-together digits '" + digits + "' can be cut in too many ways";

@@ -95,7 +95,7 @@ bool any_cut(const Split&) { return true; }
 // numbers leave one). Returns false when the row shows no run-together digits.
 bool read_run(Document& doc, Tables& t, std::size_t r, const RowSpec& spec, const RowValues& rv,
               Region region) {
-  RunRow run{spec, gap_digits(doc, rv), {}, true};
+  RunRow run{spec, gap_digits(doc, rv)};
   if (run.segs.empty()) return false;
   const bool done = cut_run(doc, run, any_cut, 64);
   // Table 2 has no arithmetic: the narrative may state the same numbers.

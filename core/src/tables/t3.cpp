@@ -183,7 +183,7 @@ bool row_total_fits(const Split& sp) {
 // for the column identities. Returns false when the row shows no run-together digits.
 bool read_run(const Document& doc, Tables& t, const RowSpec& spec, int row, const RowValues& rv,
               std::vector<PendingRow>& pending) {
-  RunRow run{spec, gap_digits(doc, rv), {}, true};
+  RunRow run{spec, gap_digits(doc, rv)};
   if (run.segs.empty()) return false;
   const bool done = cut_run(doc, run, row_total_fits, 64);
   if (done && run.cands.size() == 1) {

@@ -36,7 +36,7 @@ bool read_run(const Document& doc, Tables& t, const RowSpec& spec, const Scan& s
   RowValues rv;
   rv.ne = s.labels.back().ne;
   rv.next = s.region.ne;
-  RunRow run{spec, gap_digits(doc, rv), {}, true};
+  RunRow run{spec, gap_digits(doc, rv)};
   if (run.segs.empty()) return false;
   const bool done = cut_run(doc, run, group_totals_fit, 8);
   if (done && run.cands.size() == 1) {
@@ -99,6 +99,7 @@ void interleaved_issue(const Document& doc, Tables& t, const RowSpec& spec,
   ShapeIssue is = issue_for(ShapeKind::cell_count, spec);
   is.expected = is.found = static_cast<int>(spec.cells.size());
   is.offset = doc.orig(toks.front().nb);
+  for (const Token& v : toks) is.numbers.push_back(cell_from(doc, v, false));
   is.hint = "数字与表头文字交错排列（常见于不带 -layout 的 PDF 文本），无法确定各数字所属的栏目";
   is.hint_en =
       "the numbers are interleaved with header words (typical of PDF text extracted "

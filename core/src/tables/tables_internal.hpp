@@ -15,6 +15,7 @@
 #include <initializer_list>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "document.hpp"
@@ -143,10 +144,13 @@ std::vector<Segment> gap_digits(const Document& doc, const RowValues& rv);
 
 // A row whose numbers ran together, and the ways found to cut them.
 struct RunRow {
+  RunRow(RowSpec row, std::vector<Segment> digits)
+      : spec(std::move(row)), segs(std::move(digits)) {}
   RowSpec spec;
   std::vector<Segment> segs;
   std::vector<Split> cands;
-  bool complete = true;  // the search finished (else cands holds only some cuts)
+  bool complete = true;    // the search finished (else cands holds only some cuts)
+  bool exhaustive = true;  // and found no more than the cap: cands holds every fitting cut
 };
 // Cuts the run into exactly one number per cell, keeping cuts accepted by `fits` (at most
 // cap + 1 of them). Returns false when the search was too large to finish.
