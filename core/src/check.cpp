@@ -2,6 +2,7 @@
 // Rules -> Result.
 #include <algorithm>
 
+#include "facts.hpp"
 #include "html.hpp"
 #include "rules.hpp"
 
@@ -142,6 +143,8 @@ Result check(std::string_view utf8, const Options& options) {
   r.input_lines = utf8.empty() ? 0 : doc.source.line_count();
   detail::read_outline(doc);
   detail::read_tables(doc);
+  const detail::Facts facts = detail::extract_facts(doc);
+  detail::settle_tables(doc, facts);
   r.input_error = detail::not_a_report(utf8, doc);
   if (!r.input_error.empty()) {
     r.exit_code = 2;

@@ -5,6 +5,7 @@
 #include <nianbao/nianbao.hpp>
 #include <string>
 
+#include "facts.hpp"
 #include "report_builder.hpp"
 #include "text.hpp"
 
@@ -309,4 +310,86 @@ TEST(Structured, ARunTogetherRowCarriesItsCandidateCuts) {
   EXPECT_EQ(is->cells, (std::vector<nianbao::detail::CellId>{nianbao::detail::t2_cell(3),
                                                              nianbao::detail::t2_cell(4),
                                                              nianbao::detail::t2_cell(5)}));
+}
+
+namespace {
+
+// A report whose 行政规范性文件 row ran together ("8855698": 88/55/698 among other cuts) and
+// whose narrative says `said` (in section 1, or in section 2 below table 2).
+std::string run_together_t2(const std::string& said, bool in_table_section = false) {
+  ReportBuilder b;
+  std::string text = b.build();
+  replace_line(text, "行政规范性文件\t", "行政规范性文件8855698");
+  if (in_table_section) {
+    text.insert(text.find("三、收到和处理政府信息公开申请情况"), said);
+  } else {
+    const std::string anchor = "监督保障工作。";
+    text.insert(text.find(anchor) + anchor.size(), said);
+  }
+  return text;
+}
+
+std::vector<double> normative(const nianbao::detail::Document& doc) {
+  std::vector<double> out;
+  for (std::size_t k = 3; k < 6; ++k) {
+    const auto* c = doc.tables.cell(nianbao::detail::t2_cell(k));
+    out.push_back(c && c->status == CellStatus::ok ? c->value.value_or(-1) : -1);
+  }
+  return out;
+}
+
+}  // namespace
+
+TEST(SettleTables, ReadTablesLeavesTheCutsPendingAsIfTheNarrativeSaidNothing) {
+  const auto doc = read(run_together_t2("本年度制发规范性文件88件，现行有效行政规范性文件698件。"));
+  ASSERT_EQ(doc.tables.t2_pending.size(), 1u);
+  const auto& p = doc.tables.t2_pending.front();
+  EXPECT_EQ(p.row, 1u);
+  EXPECT_EQ(p.cuts.size(), 15u);  // every cut of seven digits into three numbers
+  EXPECT_EQ(normative(doc), (std::vector<double>{-1, -1, -1}));
+  const auto* is = issue(doc, 2, nianbao::detail::ShapeKind::run_together);
+  ASSERT_NE(is, nullptr);
+  EXPECT_EQ(is->cuts.size(), 15u);
+}
+
+TEST(SettleTables, TheNarrativesNumbersChooseTheCut) {
+  auto doc = read(run_together_t2("本年度制发规范性文件88件，现行有效行政规范性文件698件。"));
+  nianbao::detail::settle_tables(doc, nianbao::detail::extract_facts(doc));
+  EXPECT_EQ(normative(doc), (std::vector<double>{88, 55, 698}));
+  EXPECT_TRUE(doc.tables.t2_pending.empty());
+  EXPECT_EQ(issue(doc, 2, nianbao::detail::ShapeKind::run_together), nullptr);
+  const auto* made = doc.tables.cell(nianbao::detail::t2_cell(3));
+  EXPECT_NE(made->note.find("并与正文所述数字印证"), std::string::npos) << made->note;
+  // The same through check(), the only way users see it.
+  const Result r =
+      nianbao::check(run_together_t2("本年度制发规范性文件88件，现行有效行政规范性文件698件。"));
+  EXPECT_EQ(cell(r, "t2.normative.repealed")->value.value_or(-1), 55);
+  EXPECT_EQ(count_rule(r, "table-shape"), 0);
+}
+
+TEST(SettleTables, EachNumberOnItsOwnAndOneThatFitsNoCutIsIgnored) {
+  // 制发 88 leaves four cuts (88/5/5698, 88/55/698, 88/556/98, 88/5569/8); 现行有效 393 fits
+  // none and is ignored. The issue keeps the four, and the cell they agree on is known.
+  auto doc = read(run_together_t2("本年度制发规范性文件88件，现行有效行政规范性文件393件。"));
+  nianbao::detail::settle_tables(doc, nianbao::detail::extract_facts(doc));
+  EXPECT_EQ(normative(doc), (std::vector<double>{88, -1, -1}));
+  const auto* is = issue(doc, 2, nianbao::detail::ShapeKind::run_together);
+  ASSERT_NE(is, nullptr);
+  EXPECT_EQ(is->cuts.size(), 4u);
+  EXPECT_NE(is->hint.find("有4种拆分方式"), std::string::npos) << is->hint;
+  EXPECT_EQ(doc.tables.cell(nianbao::detail::t2_cell(4))->status, CellStatus::ambiguous);
+}
+
+TEST(SettleTables, TwoDifferentNumbersForOneColumnAndTheTablesOwnSectionAreNotUsed) {
+  auto doc = read(run_together_t2("本年度制发规范性文件88件。另制发规范性文件89件。"));
+  nianbao::detail::settle_tables(doc, nianbao::detail::extract_facts(doc));
+  EXPECT_EQ(normative(doc), (std::vector<double>{-1, -1, -1}));
+  // Prose inside table 2's region (its section) is the table's own text, not the narrative.
+  auto inside = read(run_together_t2("本年度制发规范性文件88件。\n", true));
+  ASSERT_EQ(inside.tables.t2_pending.size(), 1u);
+  const auto facts = nianbao::detail::extract_facts(inside);
+  ASSERT_EQ(facts.facts.size(), 1u);  // it is a fact, and it lies in the region
+  EXPECT_EQ(facts.facts[0].value, 88);
+  nianbao::detail::settle_tables(inside, facts);
+  EXPECT_EQ(normative(inside), (std::vector<double>{-1, -1, -1}));
 }

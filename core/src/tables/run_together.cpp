@@ -192,12 +192,12 @@ CellRead cell_from_part(const Document& doc, const CutPart& p, bool decimal_cell
   return c;
 }
 
-void mark_run(const Document& doc, Tables& t, const RunRow& run, CellStatus status,
-              const std::string& note) {
-  for (const CellId id : run.spec.cells) {
+void mark_cells(Tables& t, const RowSpec& spec, CellStatus status, std::size_t offset,
+                const std::string& note) {
+  for (const CellId id : spec.cells) {
     CellRead c;
     c.status = status;
-    c.offset = doc.orig(run.segs.front().nb);
+    c.offset = offset;
     c.note = note;
     t.cells[id] = c;
   }
@@ -225,48 +225,52 @@ void fill_cut(const Document& doc, Tables& t, const RowSpec& spec, const Split& 
   }
 }
 
-void run_issue(const Document& doc, Tables& t, const RunRow& run, const std::string& why) {
-  std::string digits;
-  for (const auto& sg : run.segs) digits += (digits.empty() ? "" : " ") + sg.digits;
-  const std::size_t n = run.spec.cells.size();
-  const auto& cands = run.cands;
-  ShapeIssue is = issue_for(ShapeKind::run_together, run.spec);
-  is.offset = doc.orig(run.segs.front().nb);
-  is.run = digits;
-  is.cuts = run.cands;
-  is.all_cuts = run.exhaustive;
-  if (!run.complete) {
+void explain_run(Tables& t, const RowSpec& spec, bool complete, const std::string& why,
+                 ShapeIssue& is) {
+  const std::string& digits = is.run;
+  const std::size_t n = spec.cells.size();
+  const auto& cuts = is.cuts;
+  if (!complete) {
     is.hint = "连写数字“" + digits + "”可拆分的方式过多，无法确定";
     is.hint_en = "the run-together digits '" + digits + "' can be cut in too many ways";
-    mark_run(doc, t, run, CellStatus::ambiguous, is.hint);
-  } else if (cands.empty()) {
+    mark_cells(t, spec, CellStatus::ambiguous, is.offset, is.hint);
+  } else if (cuts.empty()) {
     is.hint = "连写数字“" + digits + "”无法拆分为" + std::to_string(n) + "个满足表格算术关系的数字";
     is.hint_en = "the run-together digits '" + digits + "' cannot be cut into " +
                  std::to_string(n) + " numbers that satisfy the table's arithmetic";
-    mark_run(doc, t, run, CellStatus::unreadable, is.hint);
+    mark_cells(t, spec, CellStatus::unreadable, is.offset, is.hint);
   } else {
-    is.hint = "连写数字“" + digits + "”有" + std::to_string(cands.size()) +
-              (cands.size() > 8 ? "种以上" : "种") + "拆分方式（" + describe_candidates(cands) +
+    is.hint = "连写数字“" + digits + "”有" + std::to_string(cuts.size()) +
+              (cuts.size() > 8 ? "种以上" : "种") + "拆分方式（" + describe_candidates(cuts) +
               "），" + why + "，无法确定";
     is.hint_en = "the run-together digits '" + digits + "' can be cut in " +
-                 std::to_string(cands.size()) + " ways (" + describe_candidates(cands) + ")";
-    mark_run(doc, t, run, CellStatus::ambiguous, is.hint);
+                 std::to_string(cuts.size()) + " ways (" + describe_candidates(cuts) + ")";
+    mark_cells(t, spec, CellStatus::ambiguous, is.offset, is.hint);
   }
+}
+
+void run_issue(const Document& doc, Tables& t, const RunRow& run, const std::string& why) {
+  ShapeIssue is = issue_for(ShapeKind::run_together, run.spec);
+  is.offset = doc.orig(run.segs.front().nb);
+  for (const auto& sg : run.segs) is.run += (is.run.empty() ? "" : " ") + sg.digits;
+  is.cuts = run.cands;
+  is.all_cuts = run.exhaustive;
+  explain_run(t, run.spec, run.complete, why, is);
   t.issues.push_back(std::move(is));
 }
 
-void settle_agreeing(const Document& doc, Tables& t, const RunRow& run) {
-  const auto& cands = run.cands;
-  if (!run.complete || cands.empty()) return;
-  const std::size_t n = run.spec.cells.size();
+void settle_agreeing(const Document& doc, Tables& t, const RowSpec& spec,
+                     const std::vector<Split>& cuts) {
+  if (cuts.empty()) return;
+  const std::size_t n = spec.cells.size();
   for (std::size_t k = 0; k < n; ++k) {
     bool same = true;
-    for (const auto& c : cands) same = same && c[k].value == cands[0][k].value;
+    for (const auto& c : cuts) same = same && c[k].value == cuts[0][k].value;
     if (!same) continue;
-    const CellId id = run.spec.cells[k];
+    const CellId id = spec.cells[k];
     const std::string note = t.cells[id].note;
     t.cells[id] = cell_from_part(
-        doc, cands[0][k], run.spec.decimal_last && k + 1 == n,
+        doc, cuts[0][k], spec.decimal_last && k + 1 == n,
         std::string("连写数字的所有可能拆分在此栏一致，故可确定；同行其他栏无法确定（") + note +
             "）");
   }

@@ -273,7 +273,7 @@ void resolve_pending(const Document& doc, Tables& t, std::vector<PendingRow>& pe
   settle_together(doc, t, pending);
   for (const auto& pr : pending) {
     run_issue(doc, t, pr.run, "表格的算术关系不足以确定");
-    settle_agreeing(doc, t, pr.run);
+    settle_agreeing(doc, t, pr.run.spec, pr.run.cands);
   }
 }
 

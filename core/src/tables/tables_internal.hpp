@@ -161,10 +161,17 @@ void fill_cut(const Document& doc, Tables& t, const RowSpec& spec, const Split& 
 // Records a run that could not be cut in exactly one way and marks its cells; `why` says
 // what the table's arithmetic lacked.
 void run_issue(const Document& doc, Tables& t, const RunRow& run, const std::string& why);
-// Cells on which every possible cut agrees are known even when the row is not.
-void settle_agreeing(const Document& doc, Tables& t, const RunRow& run);
+// The hint of a run issue, from its run and cuts (`complete`: the search finished), and the
+// marks of the row's cells.
+void explain_run(Tables& t, const RowSpec& spec, bool complete, const std::string& why,
+                 ShapeIssue& is);
+// Cells on which every cut of a finished search agrees are known even when the row is not.
+void settle_agreeing(const Document& doc, Tables& t, const RowSpec& spec,
+                     const std::vector<Split>& cuts);
 
 // ----- the tables ------------------------------------------------------------------------
+// Why table 2's run-together digits stay open.
+extern const char* const kT2NoArithmetic;
 void read_t2(Document& doc, Tables& t);
 void read_t3(Document& doc, Tables& t);
 void read_t4(Document& doc, Tables& t);
