@@ -52,8 +52,8 @@ bool any_cut(const Split&) { return true; }
 // A row whose numbers ran together: cut when only one cut exists. Several cuts of a row of
 // three cells are left pending for the narrative (settle_tables). Returns false when the
 // row shows no run-together digits.
-bool read_run(Document& doc, Tables& t, std::size_t r, const RowSpec& spec, const RowValues& rv,
-              Region region) {
+bool read_run(const Document& doc, Tables& t, std::size_t r, const RowSpec& spec,
+              const RowValues& rv, Region region) {
   RunRow run(spec, gap_digits(doc, rv));
   if (run.segs.empty()) return false;
   cut_run(doc, run, any_cut, 64);
@@ -72,7 +72,7 @@ bool read_run(Document& doc, Tables& t, std::size_t r, const RowSpec& spec, cons
 
 }  // namespace
 
-void read_t2(Document& doc, Tables& t) {
+void read_t2(const Document& doc, Tables& t) {
   const Region region = region_for(doc, 2, {"第二十条第(一)项", "本年制发件数"}, 0);
   if (!region.found() || old_format_inside(doc, region)) return;
   Scan s = scan_region(doc, region, t2_labels());

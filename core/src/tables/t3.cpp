@@ -252,7 +252,7 @@ void read_in_template_order(const Document& doc, Tables& t, const Scan& s, const
 
 }  // namespace
 
-void read_t3(Document& doc, Tables& t) {
+void read_t3(const Document& doc, Tables& t) {
   const Region region = region_for(doc, 3, {"申请人情况", "本年新收"}, 0);
   if (!region.found()) return;
   Compact lt;

@@ -138,7 +138,7 @@ void group_run_hint(const Document& doc, const std::vector<Token>& toks, ShapeIs
 
 }  // namespace
 
-void read_t4(Document& doc, Tables& t) {
+void read_t4(const Document& doc, Tables& t) {
   std::size_t after = 0;
   if (const SectionInfo* s3 = doc.outline.section(3)) after = s3->norm_body;
   const Region region = region_for(doc, 4, {"结果维持", "复议后起诉", "直接起诉"}, after);

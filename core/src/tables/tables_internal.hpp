@@ -155,7 +155,7 @@ struct RunRow {
 // Cuts the run into exactly one number per cell, keeping cuts accepted by `fits` (at most
 // cap + 1 of them). Returns false when the search was too large to finish.
 bool cut_run(const Document& doc, RunRow& run, SplitTest fits, std::size_t cap);
-// Every cut: the cells of the row from `cut`, each with `note`.
+// The cells of the row from one cut, each with `note`.
 void fill_cut(const Document& doc, Tables& t, const RowSpec& spec, const Split& cut,
               const std::string& note);
 // Records a run that could not be cut in exactly one way and marks its cells; `why` says
@@ -172,9 +172,9 @@ void settle_agreeing(const Document& doc, Tables& t, const RowSpec& spec,
 // ----- the tables ------------------------------------------------------------------------
 // Why table 2's run-together digits stay open.
 extern const char* const kT2NoArithmetic;
-void read_t2(Document& doc, Tables& t);
-void read_t3(Document& doc, Tables& t);
-void read_t4(Document& doc, Tables& t);
+void read_t2(const Document& doc, Tables& t);
+void read_t3(const Document& doc, Tables& t);
+void read_t4(const Document& doc, Tables& t);
 
 // t3_solver.cpp
 // A table-3 row whose run-together digits fit the row total in several ways.
