@@ -122,8 +122,9 @@ Result check(std::string_view utf8, const Options& options) {
     r.exit_code = 2;
     return r;
   }
-  describe(doc, r);
   const detail::Facts facts = detail::extract_facts(doc);
+  detail::settle_tables(doc, facts);  // choices the table reader left open, closed by the narrative
+  describe(doc, r);
   detail::Emitter em(doc);
   detail::run_rules(doc, facts, em);
   publish(em, options, r);

@@ -56,6 +56,15 @@ struct CellRead {
   bool located() const { return offset != static_cast<std::size_t>(-1); }
 };
 
+// A number cut out of digits that ran together ("8855698" -> 88 / 55 / 698).
+struct CutPart {
+  double value = 0;
+  std::string digits;      // as cut, normalised ("698", "9116.36")
+  std::size_t nb = 0;      // normalised offset of its first digit
+  std::size_t offset = 0;  // original byte offset of its first digit
+};
+using Cut = std::vector<CutPart>;  // one part per cell of the row, in column order
+
 // Something the reader could not settle, reported by the table-shape rule.
 enum class ShapeKind {
   missing_row,   // a row of the layout was not found
@@ -66,14 +75,39 @@ enum class ShapeKind {
 
 struct ShapeIssue {
   ShapeKind kind = ShapeKind::missing_row;
-  std::string table;  // "t2" | "t3" | "t4"
-  std::string row;    // row label (Chinese), may be empty
+  int table = 0;    // 2, 3 or 4
+  std::string row;  // row label (Chinese), may be empty
   std::string row_en;
   int expected = 0, found = 0;
   std::size_t offset = static_cast<std::size_t>(-1);  // original offset, or none
-  std::vector<std::string> cells;
-  std::string hint;  // extra explanation (e.g. table-4 runs)
+  std::vector<CellId> cells;                          // the row's cells, in column order
+  std::string hint;                                   // extra explanation (e.g. table-4 runs)
   std::string hint_en;
+  // cell_count: the numbers of the row in input order, none mapped to a cell, each read as
+  // a cell would be: status ok (value, raw, unit), placeholder (raw) or blank (a blank
+  // between two numbers), with its offset. found != expected: too many or too few;
+  // found == expected: the right count in an order that cannot be trusted (table 4 values
+  // interleaved with header words).
+  std::vector<CellRead> numbers;
+  // run_together: the digits as read (groups separated by a space), and the ways found to cut
+  // them that fit the table's arithmetic (table 2, after settle_tables: and the numbers the
+  // narrative states), one part per cell of `cells`. Empty when no cut fits. all_cuts is
+  // false when the search stopped early (too many ways): `cuts` then holds only some of them.
+  std::string run;
+  std::vector<Cut> cuts;
+  bool all_cuts = true;
+};
+
+// A table-2 row of run-together digits that can be cut in several ways (table 2 has no
+// arithmetic to choose by). read_tables leaves it read as if the narrative said nothing: a
+// run_together issue holding the cuts, the cells every cut agrees on, the others ambiguous.
+// settle_tables then chooses among the cuts by what the narrative states.
+struct PendingCuts {
+  std::size_t row = 0;        // kT2Rows index: 0 规章, 1 行政规范性文件
+  std::vector<CellId> cells;  // made, repealed, in force
+  std::vector<Cut> cuts;      // every cut found (more than one), as on the issue
+  // Table 2's region, original offsets: numbers stated there are the table's own.
+  std::size_t region_begin = 0, region_end = 0;
 };
 
 struct Tables {
@@ -82,6 +116,7 @@ struct Tables {
   std::size_t t3_single_other_offset = 0;
   CellArray<CellRead> cells;  // only cells that belong to the layout
   std::vector<ShapeIssue> issues;
+  std::vector<PendingCuts> t2_pending;  // until settle_tables (which empties it)
   const CellRead* cell(CellId id) const { return cells.get(id); }
   const CellRead* cell(std::string_view id) const { return cells.get(id); }
 };
@@ -124,7 +159,12 @@ struct Document {
   std::vector<std::uint32_t> to_read_;  // normalised byte -> read_text_ byte (derived text only)
 };
 
+struct Facts;  // facts.hpp
+
 void read_outline(Document& doc);
 void read_tables(Document& doc);
+// After the facts stage: settles what the tables alone could not and the narrative states
+// (Tables::t2_pending). core/src/tables/settle.cpp.
+void settle_tables(Document& doc, const Facts& facts);
 
 }  // namespace nianbao::detail

@@ -5,6 +5,7 @@
 #include <nianbao/nianbao.hpp>
 #include <string>
 
+#include "facts.hpp"
 #include "report_builder.hpp"
 #include "text.hpp"
 
@@ -31,6 +32,29 @@ void replace_all(std::string& s, const std::string& from, const std::string& to)
   for (std::size_t at = s.find(from); at != std::string::npos; at = s.find(from, at + to.size())) {
     s.replace(at, from.size(), to);
   }
+}
+
+// Replaces the line starting with `start` by `line`.
+void replace_line(std::string& text, const std::string& start, const std::string& line) {
+  const std::size_t at = text.find(start);
+  ASSERT_NE(at, std::string::npos) << start;
+  text.replace(at, text.find('\n', at) - at, line);
+}
+
+// The document as the table reader leaves it (no facts, no settling).
+nianbao::detail::Document read(const std::string& text) {
+  nianbao::detail::Document doc(text);
+  nianbao::detail::read_outline(doc);
+  nianbao::detail::read_tables(doc);
+  return doc;
+}
+
+const nianbao::detail::ShapeIssue* issue(const nianbao::detail::Document& doc, int table,
+                                         nianbao::detail::ShapeKind kind) {
+  for (const auto& is : doc.tables.issues) {
+    if (is.table == table && is.kind == kind) return &is;
+  }
+  return nullptr;
 }
 
 }  // namespace
@@ -232,4 +256,140 @@ TEST(Formats, PreNineteenReportGetsOneFormatFindingAndNoTableErrors) {
   EXPECT_EQ(count_rule(r, "table-shape"), 0);
   EXPECT_EQ(count_rule(r, "section-missing"), 0);
   EXPECT_EQ(r.summary.errors, 0) << nianbao::to_text(r, text, "x");
+}
+
+TEST(Structured, AnUnmappedRowCarriesItsNumbersInOrder) {
+  // Corpus 000's table 4: 11 numbers (one blank between two of them) for 15 cells.
+  ReportBuilder b;
+  std::string text = b.build();
+  replace_line(text, "5\t2\t0", "\t\t\t\t\t5\t2\t0\t0\t7\t\t0\t0\t0\t0\t0");
+  const auto doc = read(text);
+  const auto* is = issue(doc, 4, nianbao::detail::ShapeKind::cell_count);
+  ASSERT_NE(is, nullptr);
+  EXPECT_EQ(is->expected, 15);
+  EXPECT_EQ(is->found, 11);
+  ASSERT_EQ(is->numbers.size(), 11u);
+  const double want[] = {5, 2, 0, 0, 7, -1, 0, 0, 0, 0, 0};
+  for (std::size_t k = 0; k < 11; ++k) {
+    const auto& n = is->numbers[k];
+    if (want[k] < 0) {
+      EXPECT_EQ(n.status, CellStatus::blank) << k;
+      continue;
+    }
+    EXPECT_EQ(n.status, CellStatus::ok) << k;
+    EXPECT_EQ(n.value.value_or(-1), want[k]) << k;
+  }
+  // Offsets point into the input: the first number is the 5 after the five empty cells.
+  EXPECT_EQ(is->numbers[0].offset, text.find("\t\t\t\t\t5") + 5);
+  EXPECT_EQ(is->numbers[0].raw, "5");
+  EXPECT_EQ(is->cells.size(), 15u);
+  EXPECT_EQ(is->cells.front(), nianbao::detail::t4_cell(0, 0));
+}
+
+TEST(Structured, ARunTogetherRowCarriesItsCandidateCuts) {
+  ReportBuilder b;
+  std::string text = b.build();
+  replace_line(text, "行政规范性文件\t", "行政规范性文件693665");
+  const auto doc = read(text);
+  const auto* is = issue(doc, 2, nianbao::detail::ShapeKind::run_together);
+  ASSERT_NE(is, nullptr);
+  EXPECT_EQ(is->run, "693665");
+  EXPECT_TRUE(is->all_cuts);
+  ASSERT_EQ(is->cuts.size(), 10u);  // every cut of six digits into three numbers
+  const std::size_t digits = text.find("693665");
+  for (const auto& cut : is->cuts) {
+    ASSERT_EQ(cut.size(), 3u);
+    std::string joined;
+    for (const auto& part : cut) {
+      EXPECT_EQ(part.offset, digits + joined.size());
+      EXPECT_EQ(part.value, std::stod(part.digits));
+      joined += part.digits;
+    }
+    EXPECT_EQ(joined, "693665");
+  }
+  EXPECT_EQ(is->cells, (std::vector<nianbao::detail::CellId>{nianbao::detail::t2_cell(3),
+                                                             nianbao::detail::t2_cell(4),
+                                                             nianbao::detail::t2_cell(5)}));
+}
+
+namespace {
+
+// A report whose 行政规范性文件 row ran together ("8855698": 88/55/698 among other cuts) and
+// whose narrative says `said` (in section 1, or in section 2 below table 2).
+std::string run_together_t2(const std::string& said, bool in_table_section = false) {
+  ReportBuilder b;
+  std::string text = b.build();
+  replace_line(text, "行政规范性文件\t", "行政规范性文件8855698");
+  if (in_table_section) {
+    text.insert(text.find("三、收到和处理政府信息公开申请情况"), said);
+  } else {
+    const std::string anchor = "监督保障工作。";
+    text.insert(text.find(anchor) + anchor.size(), said);
+  }
+  return text;
+}
+
+std::vector<double> normative(const nianbao::detail::Document& doc) {
+  std::vector<double> out;
+  for (std::size_t k = 3; k < 6; ++k) {
+    const auto* c = doc.tables.cell(nianbao::detail::t2_cell(k));
+    out.push_back(c && c->status == CellStatus::ok ? c->value.value_or(-1) : -1);
+  }
+  return out;
+}
+
+}  // namespace
+
+TEST(SettleTables, ReadTablesLeavesTheCutsPendingAsIfTheNarrativeSaidNothing) {
+  const auto doc = read(run_together_t2("本年度制发规范性文件88件，现行有效行政规范性文件698件。"));
+  ASSERT_EQ(doc.tables.t2_pending.size(), 1u);
+  const auto& p = doc.tables.t2_pending.front();
+  EXPECT_EQ(p.row, 1u);
+  EXPECT_EQ(p.cuts.size(), 15u);  // every cut of seven digits into three numbers
+  EXPECT_EQ(normative(doc), (std::vector<double>{-1, -1, -1}));
+  const auto* is = issue(doc, 2, nianbao::detail::ShapeKind::run_together);
+  ASSERT_NE(is, nullptr);
+  EXPECT_EQ(is->cuts.size(), 15u);
+}
+
+TEST(SettleTables, TheNarrativesNumbersChooseTheCut) {
+  auto doc = read(run_together_t2("本年度制发规范性文件88件，现行有效行政规范性文件698件。"));
+  nianbao::detail::settle_tables(doc, nianbao::detail::extract_facts(doc));
+  EXPECT_EQ(normative(doc), (std::vector<double>{88, 55, 698}));
+  EXPECT_TRUE(doc.tables.t2_pending.empty());
+  EXPECT_EQ(issue(doc, 2, nianbao::detail::ShapeKind::run_together), nullptr);
+  const auto* made = doc.tables.cell(nianbao::detail::t2_cell(3));
+  EXPECT_NE(made->note.find("并与正文所述数字印证"), std::string::npos) << made->note;
+  // The same through check(), the only way users see it.
+  const Result r =
+      nianbao::check(run_together_t2("本年度制发规范性文件88件，现行有效行政规范性文件698件。"));
+  EXPECT_EQ(cell(r, "t2.normative.repealed")->value.value_or(-1), 55);
+  EXPECT_EQ(count_rule(r, "table-shape"), 0);
+}
+
+TEST(SettleTables, EachNumberOnItsOwnAndOneThatFitsNoCutIsIgnored) {
+  // 制发 88 leaves four cuts (88/5/5698, 88/55/698, 88/556/98, 88/5569/8); 现行有效 393 fits
+  // none and is ignored. The issue keeps the four, and the cell they agree on is known.
+  auto doc = read(run_together_t2("本年度制发规范性文件88件，现行有效行政规范性文件393件。"));
+  nianbao::detail::settle_tables(doc, nianbao::detail::extract_facts(doc));
+  EXPECT_EQ(normative(doc), (std::vector<double>{88, -1, -1}));
+  const auto* is = issue(doc, 2, nianbao::detail::ShapeKind::run_together);
+  ASSERT_NE(is, nullptr);
+  EXPECT_EQ(is->cuts.size(), 4u);
+  EXPECT_NE(is->hint.find("有4种拆分方式"), std::string::npos) << is->hint;
+  EXPECT_EQ(doc.tables.cell(nianbao::detail::t2_cell(4))->status, CellStatus::ambiguous);
+}
+
+TEST(SettleTables, TwoDifferentNumbersForOneColumnAndTheTablesOwnSectionAreNotUsed) {
+  auto doc = read(run_together_t2("本年度制发规范性文件88件。另制发规范性文件89件。"));
+  nianbao::detail::settle_tables(doc, nianbao::detail::extract_facts(doc));
+  EXPECT_EQ(normative(doc), (std::vector<double>{-1, -1, -1}));
+  // Prose inside table 2's region (its section) is the table's own text, not the narrative.
+  auto inside = read(run_together_t2("本年度制发规范性文件88件。\n", true));
+  ASSERT_EQ(inside.tables.t2_pending.size(), 1u);
+  const auto facts = nianbao::detail::extract_facts(inside);
+  ASSERT_EQ(facts.facts.size(), 1u);  // it is a fact, and it lies in the region
+  EXPECT_EQ(facts.facts[0].value, 88);
+  nianbao::detail::settle_tables(inside, facts);
+  EXPECT_EQ(normative(inside), (std::vector<double>{-1, -1, -1}));
 }

@@ -54,9 +54,7 @@ void check_tables_found(const Document& doc, Emitter& em) {
   }
 }
 
-std::string table_name(const std::string& table) {
-  return table == "t2" ? "表二" : table == "t3" ? "表三" : "表四";
-}
+std::string table_name(int table) { return table == 2 ? "表二" : table == 3 ? "表三" : "表四"; }
 
 // A row whose numbers do not map onto its cells.
 void add_cell_count(const ShapeIssue& is, Emitter& em) {
@@ -80,7 +78,7 @@ void add_cell_count(const ShapeIssue& is, Emitter& em) {
     msg_en += "; " + is.hint_en;
   }
   Finding& f = em.add(kTableShape, Severity::warning, FindingStatus::uncertain, msg, msg_en,
-                      is.offset, is.cells);
+                      is.offset, cell_names(is.cells));
   f.expected = is.expected;
   f.actual = is.found;
 }
@@ -89,11 +87,11 @@ void add_cell_count(const ShapeIssue& is, Emitter& em) {
 void add_issue(const ShapeIssue& is, Emitter& em) {
   switch (is.kind) {
     case ShapeKind::missing_row:
-      em.add(kTableShape, FindingStatus::fail,
-             std::string(is.table == "t2" ? "表二" : "表三") + "缺少“" + is.row + "”行",
-             std::string(is.table == "t2" ? "table 2" : "table 3") + " lacks the row '" +
-                 is.row_en + "'",
-             kNoOffset, is.cells);
+      em.add(
+          kTableShape, FindingStatus::fail,
+          std::string(is.table == 2 ? "表二" : "表三") + "缺少“" + is.row + "”行",
+          std::string(is.table == 2 ? "table 2" : "table 3") + " lacks the row '" + is.row_en + "'",
+          kNoOffset, cell_names(is.cells));
       return;
     case ShapeKind::cell_count:
       add_cell_count(is, em);
@@ -101,7 +99,7 @@ void add_issue(const ShapeIssue& is, Emitter& em) {
     case ShapeKind::run_together:
       em.add(kTableShape, Severity::warning, FindingStatus::uncertain,
              table_name(is.table) + "“" + is.row + "”：" + is.hint,
-             "row '" + is.row_en + "': " + is.hint_en, is.offset, is.cells);
+             "row '" + is.row_en + "': " + is.hint_en, is.offset, cell_names(is.cells));
       return;
     case ShapeKind::conflict:
       em.add(kTableShape, Severity::warning, FindingStatus::uncertain,
@@ -110,7 +108,7 @@ void add_issue(const ShapeIssue& is, Emitter& em) {
              "table 3 rows '" + is.row_en + "' and '" + is.hint_en +
                  "' stand together with one set of numbers; which row they belong to cannot "
                  "be settled",
-             is.offset, is.cells);
+             is.offset, cell_names(is.cells));
       return;
   }
   em.not_assessable();
