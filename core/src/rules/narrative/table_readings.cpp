@@ -19,36 +19,30 @@ std::optional<double> plain(const CellRead* c) {
   return c->value;
 }
 
-// The numbers of table 4's ambiguous data row: the cell's raw text, else the list in its note
-// ("该行读到11个数字（5 2 0 0 7 …），…"); none when the list is cut short ("…") or holds text.
-// TODO(structured-t4-numbers): take the numbers from the table reader instead of its note.
-std::optional<std::vector<double>> row_numbers(const CellRead& c) {
-  std::string r = c.raw;
-  if (r.empty()) {
-    const std::size_t open = c.note.find("（");
-    const std::size_t close = c.note.find("）", open == std::string::npos ? 0 : open);
-    if (open == std::string::npos || close == std::string::npos) return std::nullopt;
-    r = c.note.substr(open + 3, close - open - 3);
-  }
-  std::vector<double> nums;
-  std::size_t i = 0;
-  while (i < r.size()) {
-    while (i < r.size() && r[i] == ' ') ++i;
-    std::size_t e = i;
-    while (e < r.size() && r[e] != ' ') ++e;
-    if (e == i) break;
-    const std::string tok = r.substr(i, e - i);
-    if (tok == "(空)") {
-      nums.push_back(0);
-    } else {
+// The numbers of table 4's data row that the reader could not map onto its cells (too many or
+// too few for 15 cells), as the reader recorded them: blanks between numbers count 0. None when
+// there is no such row, when it is long (over 20 numbers), or when a number is not plainly
+// written (a placeholder, a unit, separators): its place in a reading would be a guess.
+std::optional<std::vector<double>> row_numbers(const Tables& t) {
+  for (const ShapeIssue& is : t.issues) {
+    if (is.table != 4 || is.kind != ShapeKind::cell_count || is.found == is.expected) continue;
+    if (is.numbers.size() > 20) return std::nullopt;
+    std::vector<double> nums;
+    nums.reserve(is.numbers.size());
+    for (const CellRead& c : is.numbers) {
+      if (c.status == CellStatus::blank) {
+        nums.push_back(0);
+        continue;
+      }
+      if (c.status != CellStatus::ok || !c.value) return std::nullopt;
       char* end = nullptr;
-      const double v = std::strtod(tok.c_str(), &end);
-      if (end != tok.c_str() + tok.size()) return std::nullopt;  // "…" or text: give up
-      nums.push_back(v);
+      std::strtod(c.raw.c_str(), &end);
+      if (c.raw.empty() || end != c.raw.c_str() + c.raw.size()) return std::nullopt;
+      nums.push_back(*c.value);
     }
-    i = e;
+    return nums;
   }
-  return nums;
+  return std::nullopt;
 }
 
 // The 15 cells with `nums` placed, in order, into the cells of `mask` (the others blank).
@@ -82,7 +76,7 @@ TableReadings::TableReadings(const Document& doc) : doc_(doc) {
     t4_ambiguous_ = t4_ambiguous_ || (x && x->status == CellStatus::ambiguous);
   }
   if (t4_ambiguous_) {
-    enumerate(doc.tables.cell(t4_cell(0, 0)));
+    enumerate(doc.tables);
   } else {
     readings_.push_back(direct);
   }
@@ -90,9 +84,8 @@ TableReadings::TableReadings(const Document& doc) : doc_(doc) {
 
 // T4-4: the numbers of an ambiguous data row placed, in order, into 15 slots (the others
 // blank); readings where every group's total equals the sum of its parts are kept.
-void TableReadings::enumerate(const CellRead* c) {
-  if (!c) return;
-  const auto nums = row_numbers(*c);
+void TableReadings::enumerate(const Tables& t) {
+  const auto nums = row_numbers(t);
   if (!nums) return;
   t4_numbers_.clear();
   for (double v : *nums) t4_numbers_ += (t4_numbers_.empty() ? "" : " ") + fmt_num(v);

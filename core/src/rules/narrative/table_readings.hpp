@@ -37,7 +37,7 @@ class TableReadings {
 
  private:
   using Reading = std::vector<std::optional<double>>;  // the 15 table-4 cells
-  void enumerate(const CellRead* c);
+  void enumerate(const Tables& t);
 
   const Document& doc_;
   std::vector<Reading> readings_;
