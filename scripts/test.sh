@@ -49,6 +49,9 @@ step "ESLint"
 npm run --silent lint
 echo "ESLint: clean"
 
+step "clang-tidy (core, cli)"
+bash scripts/tidy.sh "$build"/native
+
 step "ASan + UBSan build and tests"
 cmake -S . -B "$build"/asan -DCMAKE_BUILD_TYPE=RelWithDebInfo -DNIANBAO_SANITIZE=ON
 cmake --build "$build"/asan -j"$jobs" --target nianbao_tests nianbao
