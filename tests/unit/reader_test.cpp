@@ -41,7 +41,9 @@ void replace_line(std::string& text, const std::string& start, const std::string
   text.replace(at, text.find('\n', at) - at, line);
 }
 
-// The document as the table reader leaves it (no facts, no settling).
+// The document as the table reader leaves it (no facts, no settling). The document keeps a
+// view of the text: a temporary would dangle, so it cannot be passed.
+nianbao::detail::Document read(std::string&& text) = delete;
 nianbao::detail::Document read(const std::string& text) {
   nianbao::detail::Document doc(text);
   nianbao::detail::read_outline(doc);
@@ -341,7 +343,9 @@ std::vector<double> normative(const nianbao::detail::Document& doc) {
 }  // namespace
 
 TEST(SettleTables, ReadTablesLeavesTheCutsPendingAsIfTheNarrativeSaidNothing) {
-  const auto doc = read(run_together_t2("本年度制发规范性文件88件，现行有效行政规范性文件698件。"));
+  const std::string doc_text =
+      run_together_t2("本年度制发规范性文件88件，现行有效行政规范性文件698件。");
+  const auto doc = read(doc_text);
   ASSERT_EQ(doc.tables.t2_pending.size(), 1u);
   const auto& p = doc.tables.t2_pending.front();
   EXPECT_EQ(p.row, 1u);
@@ -353,7 +357,9 @@ TEST(SettleTables, ReadTablesLeavesTheCutsPendingAsIfTheNarrativeSaidNothing) {
 }
 
 TEST(SettleTables, TheNarrativesNumbersChooseTheCut) {
-  auto doc = read(run_together_t2("本年度制发规范性文件88件，现行有效行政规范性文件698件。"));
+  const std::string doc_text =
+      run_together_t2("本年度制发规范性文件88件，现行有效行政规范性文件698件。");
+  auto doc = read(doc_text);
   nianbao::detail::settle_tables(doc, nianbao::detail::extract_facts(doc));
   EXPECT_EQ(normative(doc), (std::vector<double>{88, 55, 698}));
   EXPECT_TRUE(doc.tables.t2_pending.empty());
@@ -370,7 +376,9 @@ TEST(SettleTables, TheNarrativesNumbersChooseTheCut) {
 TEST(SettleTables, EachNumberOnItsOwnAndOneThatFitsNoCutIsIgnored) {
   // 制发 88 leaves four cuts (88/5/5698, 88/55/698, 88/556/98, 88/5569/8); 现行有效 393 fits
   // none and is ignored. The issue keeps the four, and the cell they agree on is known.
-  auto doc = read(run_together_t2("本年度制发规范性文件88件，现行有效行政规范性文件393件。"));
+  const std::string doc_text =
+      run_together_t2("本年度制发规范性文件88件，现行有效行政规范性文件393件。");
+  auto doc = read(doc_text);
   nianbao::detail::settle_tables(doc, nianbao::detail::extract_facts(doc));
   EXPECT_EQ(normative(doc), (std::vector<double>{88, -1, -1}));
   const auto* is = issue(doc, 2, nianbao::detail::ShapeKind::run_together);
@@ -381,11 +389,13 @@ TEST(SettleTables, EachNumberOnItsOwnAndOneThatFitsNoCutIsIgnored) {
 }
 
 TEST(SettleTables, TwoDifferentNumbersForOneColumnAndTheTablesOwnSectionAreNotUsed) {
-  auto doc = read(run_together_t2("本年度制发规范性文件88件。另制发规范性文件89件。"));
+  const std::string doc_text = run_together_t2("本年度制发规范性文件88件。另制发规范性文件89件。");
+  auto doc = read(doc_text);
   nianbao::detail::settle_tables(doc, nianbao::detail::extract_facts(doc));
   EXPECT_EQ(normative(doc), (std::vector<double>{-1, -1, -1}));
   // Prose inside table 2's region (its section) is the table's own text, not the narrative.
-  auto inside = read(run_together_t2("本年度制发规范性文件88件。\n", true));
+  const std::string inside_text = run_together_t2("本年度制发规范性文件88件。\n", true);
+  auto inside = read(inside_text);
   ASSERT_EQ(inside.tables.t2_pending.size(), 1u);
   const auto facts = nianbao::detail::extract_facts(inside);
   ASSERT_EQ(facts.facts.size(), 1u);  // it is a fact, and it lies in the region
