@@ -25,11 +25,20 @@ int timeout_ms() {
   return (seconds > 0 ? seconds : 300) * 1000;
 }
 
-bool send_all(int fd, std::string_view data) {
+// Sends all of `data` before `deadline`. False when the process is gone or the time is up.
+bool send_all(int fd, std::string_view data, std::chrono::steady_clock::time_point deadline) {
   while (!data.empty()) {
-    const ssize_t n = ::send(fd, data.data(), data.size(), MSG_NOSIGNAL);
+    const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(
+                          deadline - std::chrono::steady_clock::now())
+                          .count();
+    if (left <= 0) return false;
+    pollfd p{fd, POLLOUT, 0};
+    const int r = ::poll(&p, 1, static_cast<int>(left));
+    if (r < 0 && errno == EINTR) continue;
+    if (r <= 0) return false;
+    const ssize_t n = ::send(fd, data.data(), data.size(), MSG_NOSIGNAL | MSG_DONTWAIT);
     if (n < 0) {
-      if (errno == EINTR) continue;
+      if (errno == EINTR || errno == EAGAIN || errno == EWOULDBLOCK) continue;
       return false;
     }
     data.remove_prefix(static_cast<std::size_t>(n));
@@ -115,8 +124,7 @@ void Extractor::stop(bool kill_it) {
 }
 
 // Reads into buffer_ until it holds `n` bytes (or fails: end of file, error, timeout).
-bool Extractor::read_exact(std::size_t n, std::string* out, int timeout) {
-  const auto deadline = std::chrono::steady_clock::now() + std::chrono::milliseconds(timeout);
+bool Extractor::read_exact(std::size_t n, std::string* out, Deadline deadline) {
   char chunk[1 << 16];
   while (buffer_.size() < n) {
     const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(
@@ -137,8 +145,7 @@ bool Extractor::read_exact(std::size_t n, std::string* out, int timeout) {
   return true;
 }
 
-bool Extractor::read_line(std::string* line, int timeout) {
-  const auto deadline = std::chrono::steady_clock::now() + std::chrono::milliseconds(timeout);
+bool Extractor::read_line(std::string* line, Deadline deadline) {
   char chunk[1 << 16];
   std::size_t nl;
   while ((nl = buffer_.find('\n')) == std::string::npos) {
@@ -170,15 +177,13 @@ Extracted Extractor::extract(std::string_view bytes, const std::string& name, Do
   // A process that died since the last file (or dies now) is started again, once per file.
   for (int attempt = 0; attempt < 2; ++attempt) {
     if (pid_ < 0 && !start(kind, &out.error)) return out;
-    if (!send_all(to_child_, header) || !send_all(to_child_, bytes)) {
-      stop(true);
-      continue;
-    }
     const auto started = std::chrono::steady_clock::now();
+    const auto deadline = started + std::chrono::milliseconds(timeout);
     std::string line;
-    if (!read_line(&line, timeout)) {
-      const bool timed_out =
-          std::chrono::steady_clock::now() - started >= std::chrono::milliseconds(timeout);
+    const bool answered = send_all(to_child_, header, deadline) &&
+                          send_all(to_child_, bytes, deadline) && read_line(&line, deadline);
+    if (!answered) {
+      const bool timed_out = std::chrono::steady_clock::now() >= deadline;
       stop(true);
       if (timed_out) {
         out.error =
@@ -188,8 +193,7 @@ Extracted Extractor::extract(std::string_view bytes, const std::string& name, Do
                       : " 秒；可设置 NIANBAO_EXTRACT_TIMEOUT 延长）");
         return out;
       }
-      if (attempt == 0) continue;
-      break;
+      continue;  // the process died: once more with a new one
     }
     const nlohmann::json response = nlohmann::json::parse(line, nullptr, false);
     if (!response.is_object()) {
@@ -204,7 +208,7 @@ Extracted Extractor::extract(std::string_view bytes, const std::string& name, Do
       return out;
     }
     const std::size_t n = response.value("bytes", std::size_t{0});
-    if (!read_exact(n, &out.text, timeout)) {
+    if (!read_exact(n, &out.text, deadline)) {
       stop(true);
       break;
     }

@@ -13,6 +13,7 @@
 
 #include <sys/types.h>
 
+#include <chrono>
 #include <mutex>
 #include <string>
 #include <string_view>
@@ -45,8 +46,10 @@ class Extractor {
  private:
   bool start(DocumentKind kind, std::string* error);
   void stop(bool kill_it);
-  bool read_exact(std::size_t n, std::string* out, int timeout_ms);
-  bool read_line(std::string* line, int timeout_ms);
+  using Deadline = std::chrono::steady_clock::time_point;
+  // Read from the process into buffer_ until `deadline`; false on end of file, error or time up.
+  bool read_exact(std::size_t n, std::string* out, Deadline deadline);
+  bool read_line(std::string* line, Deadline deadline);
 
   bool english_;
   std::mutex mutex_;
