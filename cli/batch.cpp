@@ -160,8 +160,17 @@ class Progress {
     const auto now = Clock::now();
     if (!force && drawn_ && now - last_ < std::chrono::milliseconds(100)) return;
     last_ = now;
-    const double seconds = std::chrono::duration<double>(now - start_).count();
-    const double rate = seconds > 0 ? static_cast<double>(done) / seconds : 0;
+    // The rate over the last few seconds (PDFs and text files differ a hundredfold).
+    samples_.emplace_back(now, done);
+    while (samples_.size() > 2 && now - samples_[1].first > std::chrono::seconds(5)) {
+      samples_.erase(samples_.begin());
+    }
+    const double seconds = std::chrono::duration<double>(now - samples_.front().first).count();
+    const double rate =
+        seconds > 0.5 ? static_cast<double>(done - samples_.front().second) / seconds
+        : std::chrono::duration<double>(now - start_).count() > 0
+            ? static_cast<double>(done) / std::chrono::duration<double>(now - start_).count()
+            : 0;
     char head[128];
     std::string eta = "?";
     if (rate > 0) {
@@ -198,6 +207,7 @@ class Progress {
   std::size_t total_;
   bool en_;
   Clock::time_point start_, last_;
+  std::vector<std::pair<Clock::time_point, std::size_t>> samples_;  // (time, done), last 5 s
   bool drawn_ = false;
 };
 
@@ -261,7 +271,6 @@ int run_batch(const Args& args, std::istream& in, std::ostream& out, std::ostrea
   }
 
   int exit_code = 0;
-  std::size_t refused = 0;
   while (emitted < total) {
     FileReport report;
     std::string shown_now;
@@ -282,8 +291,9 @@ int run_batch(const Args& args, std::istream& in, std::ostream& out, std::ostrea
     }
     work_cv.notify_all();
     progress.clear();
-    if (report.exit_code == 2) {
-      ++refused;
+    // An input that could not be checked: one line on stderr as for one file, unless the text
+    // report (on stdout) already has that very line.
+    if (report.exit_code == 2 && args.format != Format::text) {
       err << "nianbao: " << shown_path(report.path) << ": " << report.input_error << '\n';
     } else if (!report.note.empty()) {
       err << "nianbao: " << shown_path(report.path) << ": " << report.note << '\n';
@@ -311,7 +321,6 @@ int run_batch(const Args& args, std::istream& in, std::ostream& out, std::ostrea
     err << "nianbao: 跳过其他类型的文件 " << inputs.skipped << " 个（skipped " << inputs.skipped
         << " file(s) of other types）\n";
   }
-  (void)refused;
   return exit_code;
 }
 

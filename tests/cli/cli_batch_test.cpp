@@ -192,11 +192,24 @@ TEST_F(CliBatch, TextGivesEachReportThenTheSummary) {
       std::string::npos)
       << r.out.substr(summary);
   EXPECT_NE(r.out.find("触发最多的规则"), std::string::npos);
-  // One line on stderr per input that could not be checked, in input order; no progress line.
-  EXPECT_EQ(r.err, "nianbao: " + dir() +
-                       "/broken.txt: 无法打开文件（cannot open: No such file or directory）\n" +
-                       "nianbao: " + dir() + "/notes.txt: " +
-                       single(dir() + "/notes.txt")["error"]["message"].get<std::string>() + "\n");
+  // The text report has a line for each input that could not be checked: stderr stays empty
+  // (no progress line either: not a terminal).
+  EXPECT_NE(
+      r.out.find(dir() +
+                 "/broken.txt: error: 无法打开文件（cannot open: No such file or directory）\n"),
+      std::string::npos);
+  EXPECT_NE(r.out.find(dir() + "/notes.txt: error: " +
+                       single(dir() + "/notes.txt")["error"]["message"].get<std::string>() + "\n"),
+            std::string::npos);
+  EXPECT_EQ(r.err, "");
+  // Other formats: one line on stderr per input that could not be checked, in input order.
+  const CliRun csv = run_cli("check --format csv --jobs 2 " + quote(dir()));
+  EXPECT_EQ(csv.err, "nianbao: " + dir() +
+                         "/broken.txt: 无法打开文件（cannot open: No such file or directory）\n" +
+                         "nianbao: " + dir() + "/notes.txt: " +
+                         single(dir() + "/notes.txt")["error"]["message"].get<std::string>() +
+                         "\n" +
+                         "nianbao: 跳过其他类型的文件 1 个（skipped 1 file(s) of other types）\n");
 
   const CliRun en = run_cli("check --lang en " + quote(dir()));
   EXPECT_NE(en.out.find("== Summary =="), std::string::npos);
