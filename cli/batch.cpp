@@ -7,6 +7,7 @@
 #include <chrono>
 #include <condition_variable>
 #include <cstdio>
+#include <exception>
 #include <map>
 #include <mutex>
 #include <ostream>
@@ -260,7 +261,14 @@ int run_batch(const Args& args, std::istream& in, std::ostream& out, std::ostrea
           i = next++;
           current = inputs.files[i].path;
         }
-        FileReport report = check_one(args, inputs.files[i], in, extractor);
+        FileReport report;
+        try {
+          report = check_one(args, inputs.files[i], in, extractor);
+        } catch (const std::exception& e) {  // not expected: reported for this file only
+          report = FileReport();
+          report.path = inputs.files[i].path;
+          refuse(args, std::string("内部错误（internal error: ") + e.what() + "）", true, &report);
+        }
         {
           const std::lock_guard<std::mutex> lock(mutex);
           ready.emplace(i, std::move(report));
