@@ -104,8 +104,8 @@ std::string cells_to_text(bool english) {
   for (const CellInfo& c : cell_catalogue()) width = std::max(width, c.id.size());
   std::string out;
   for (const CellInfo& c : cell_catalogue()) {
-    out += c.id + std::string(width + 2 - c.id.size(), ' ') + (english ? c.label_en : c.label) +
-           (c.decimal ? (english ? "  (decimal, 10,000 yuan)" : "（小数，万元）") : "") + "\n";
+    out +=
+        c.id + std::string(width + 2 - c.id.size(), ' ') + (english ? c.label_en : c.label) + "\n";
   }
   return out;
 }
