@@ -25,6 +25,63 @@ void split_ids(std::string_view list, std::vector<std::string>* out) {
   }
 }
 
+// --jobs N: 1..kMaxJobs, else 0.
+int parse_jobs(const std::string& value) {
+  if (value.empty() || value.size() > 4) return 0;
+  int n = 0;
+  for (const char c : value) {
+    if (c < '0' || c > '9') return 0;
+    n = n * 10 + (c - '0');
+  }
+  return n <= kMaxJobs ? n : 0;
+}
+
+// Applies one option that takes a value; returns the one-line error, or "" when it is fine.
+std::string apply_option(const std::string& arg, const std::string& value, Args* args) {
+  Args& a = *args;
+  if (arg == "--format") {
+    if (value == "text") {
+      a.format = Format::text;
+    } else if (value == "json") {
+      a.format = Format::json;
+    } else if (a.command == Command::check && value == "csv") {
+      a.format = Format::csv;
+    } else if (a.command == Command::check && value == "sarif") {
+      a.format = Format::sarif;
+    } else if (a.command == Command::check && value == "cells") {
+      a.format = Format::cells;
+    } else if (a.command == Command::check) {
+      return "--format 只能是 text、json、csv、sarif 或 cells（got: " + value + "）";
+    } else {
+      return "--format 只能是 text 或 json（got: " + value + "）";
+    }
+  } else if (arg == "--jobs" || arg == "-j") {
+    if (a.command != Command::check) return "--jobs 只用于 check（only for check）";
+    const int n = parse_jobs(value);
+    if (n < 1) {
+      return "--jobs 应为 1 到 " + std::to_string(kMaxJobs) + " 的整数（got: " + value + "）";
+    }
+    a.jobs = n;
+  } else if (arg == "--lang") {
+    if (value == "zh") {
+      a.english = false;
+    } else if (value == "en") {
+      a.english = true;
+    } else {
+      return "--lang 只能是 zh 或 en（got: " + value + "）";
+    }
+  } else if (arg == "--min-severity") {
+    if (a.command != Command::check) return "--min-severity 只用于 check（only for check）";
+    const auto s = parse_severity(value);
+    if (!s) return "--min-severity 只能是 info、warning 或 error（got: " + value + "）";
+    a.min_severity = *s;
+  } else {  // --ignore
+    if (a.command != Command::check) return "--ignore 只用于 check（only for check）";
+    split_ids(value, &a.ignore);
+  }
+  return "";
+}
+
 }  // namespace
 
 ParseResult parse_args(const std::vector<std::string>& argv) {
@@ -87,54 +144,8 @@ ParseResult parse_args(const std::vector<std::string>& argv) {
       if (i + 1 >= argv.size()) return fail("选项 " + arg + " 缺少取值（missing value）");
       value = argv[++i];
     }
-    if (arg == "--format") {
-      if (value == "text") {
-        a.format = Format::text;
-      } else if (value == "json") {
-        a.format = Format::json;
-      } else if (a.command == Command::check && value == "csv") {
-        a.format = Format::csv;
-      } else if (a.command == Command::check && value == "sarif") {
-        a.format = Format::sarif;
-      } else if (a.command == Command::check && value == "cells") {
-        a.format = Format::cells;
-      } else if (a.command == Command::check) {
-        return fail("--format 只能是 text、json、csv、sarif 或 cells（got: " + value + "）");
-      } else {
-        return fail("--format 只能是 text 或 json（got: " + value + "）");
-      }
-    } else if (arg == "--jobs" || arg == "-j") {
-      if (a.command != Command::check) return fail("--jobs 只用于 check（only for check）");
-      int n = 0;
-      bool digits = !value.empty() && value.size() <= 4;
-      for (const char c : value) {
-        if (c < '0' || c > '9') {
-          digits = false;
-          break;
-        }
-        n = n * 10 + (c - '0');
-      }
-      if (!digits || n < 1 || n > kMaxJobs) {
-        return fail("--jobs 应为 1 到 " + std::to_string(kMaxJobs) + " 的整数（got: " + value +
-                    "）");
-      }
-      a.jobs = n;
-    } else if (arg == "--lang") {
-      if (value == "zh") {
-        a.english = false;
-      } else if (value == "en") {
-        a.english = true;
-      } else {
-        return fail("--lang 只能是 zh 或 en（got: " + value + "）");
-      }
-    } else if (arg == "--min-severity") {
-      if (a.command != Command::check) return fail("--min-severity 只用于 check（only for check）");
-      const auto s = parse_severity(value);
-      if (!s) return fail("--min-severity 只能是 info、warning 或 error（got: " + value + "）");
-      a.min_severity = *s;
-    } else {  // --ignore
-      if (a.command != Command::check) return fail("--ignore 只用于 check（only for check）");
-      split_ids(value, &a.ignore);
+    if (std::string error = apply_option(arg, value, &a); !error.empty()) {
+      return fail(std::move(error));
     }
   }
 

@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <cmath>
 #include <condition_variable>
 #include <cstdio>
 #include <exception>
@@ -175,7 +176,7 @@ class Progress {
     char head[128];
     std::string eta = "?";
     if (rate > 0) {
-      const long left = static_cast<long>(static_cast<double>(total_ - done) / rate + 0.5);
+      const long left = std::lround(static_cast<double>(total_ - done) / rate);
       char buffer[32];
       std::snprintf(buffer, sizeof buffer, "%ld:%02ld", left / 60, left % 60);
       eta = buffer;
