@@ -8,16 +8,19 @@
 
 namespace nianbao::cli {
 
-enum class Command { check, rules, version, help };
-enum class Format { text, json };
+enum class Command { check, rules, cells, version, help };
+// text and json for every command; csv, sarif and cells (the spreadsheet of every table) for check.
+enum class Format { text, json, csv, sarif, cells };
 
 struct Args {
   Command command = Command::help;
   Format format = Format::text;
   std::vector<std::string> ignore;  // rule ids, from one or more --ignore ID,ID
   Severity min_severity = Severity::info;
-  bool english = false;  // --lang en
-  std::string file;      // "-" reads standard input
+  bool english = false;            // --lang en
+  std::string file;                // the first PATH; "-" reads standard input
+  std::vector<std::string> files;  // every PATH, in order (check)
+  int jobs = 0;                    // --jobs N; 0: one per core
 };
 
 struct ParseResult {

@@ -35,7 +35,7 @@ std::string self_path() {
 
 // The environment of the helper: ours, with NIANBAO_CLI naming this binary (the helper pipes the
 // recovered text into `$NIANBAO_CLI check -`).
-std::vector<std::string> helper_environment() {
+std::vector<std::string> environment_with_self() {
   std::vector<std::string> env;
   for (char** e = environ; e != nullptr && *e != nullptr; ++e) {
     if (std::strncmp(*e, "NIANBAO_CLI=", 12) != 0) env.emplace_back(*e);
@@ -153,40 +153,68 @@ std::string document_script() {
 #endif
 }
 
+std::vector<std::string> helper_environment() { return environment_with_self(); }
+
+const char* document_kind_name(DocumentKind kind) {
+  return kind == DocumentKind::pdf ? "PDF" : "Word/ZIP";
+}
+
+std::string stdin_document_message(DocumentKind kind) {
+  const std::string what = document_kind_name(kind);
+  return what + " 文件请以文件名给出（nianbao check report.pdf），不能从标准输入读取（give " +
+         what + " files by name, not on standard input）";
+}
+
+std::string missing_script_message(DocumentKind kind, const std::string& script) {
+  const std::string what = document_kind_name(kind);
+  return what + " 文件由 Node.js 读取，需要 nianbao 源码中的 cli/nianbao-file.mjs（未找到：" +
+         (script.empty() ? "?" : script) +
+         "）：请设置 NIANBAO_SOURCE_DIR 为源码目录，或运行 node <源码目录>/cli/nianbao-file.mjs "
+         "check FILE（" +
+         what +
+         " files are read by Node.js with cli/nianbao-file.mjs from the nianbao sources: set "
+         "NIANBAO_SOURCE_DIR, or run node <sources>/cli/nianbao-file.mjs check FILE）";
+}
+
+std::string node_failed_message(DocumentKind kind, const std::string& node, int spawn_error,
+                                const std::string& script) {
+  const std::string what = document_kind_name(kind);
+  return what + " 文件由 Node.js 读取，但无法运行 " + node + "（" + std::strerror(spawn_error) +
+         "）：请安装 Node.js（≥ 18）后在源码目录运行 npm install，或设置 "
+         "NIANBAO_NODE；也可直接运行 "
+         "node " +
+         script + " check FILE（" + what +
+         " files are read by Node.js, which could not be started: install it, or set "
+         "NIANBAO_NODE）";
+}
+
+std::string node_program() {
+  const char* node_env = std::getenv("NIANBAO_NODE");
+  return node_env != nullptr && *node_env != '\0' ? node_env : "node";
+}
+
+bool script_exists(const std::string& script) { return is_file(script); }
+
 int check_document(const Args& args, DocumentKind kind, std::ostream& out, std::ostream& err) {
   const std::string name = shown_name(args.file);
-  const char* what = kind == DocumentKind::pdf ? "PDF" : "Word/ZIP";
   if (args.file == "-") {
-    err << "nianbao: " << name << ": " << what
-        << " 文件请以文件名给出（nianbao check report.pdf），不能从标准输入读取（give " << what
-        << " files by name, not on standard input）\n";
+    err << "nianbao: " << name << ": " << stdin_document_message(kind) << '\n';
     return 2;
   }
   const std::string script = document_script();
   if (!is_file(script)) {
-    err << "nianbao: " << name << ": " << what << " 文件由 Node.js 读取，需要 nianbao 源码中的 "
-        << "cli/nianbao-file.mjs（未找到：" << (script.empty() ? "?" : script)
-        << "）：请设置 NIANBAO_SOURCE_DIR 为源码目录，或运行 node <源码目录>/cli/nianbao-file.mjs "
-           "check FILE（"
-        << what
-        << " files are read by Node.js with cli/nianbao-file.mjs from the nianbao sources: set "
-           "NIANBAO_SOURCE_DIR, or run node <sources>/cli/nianbao-file.mjs check FILE）\n";
+    err << "nianbao: " << name << ": " << missing_script_message(kind, script) << '\n';
     return 2;
   }
-  const char* node_env = std::getenv("NIANBAO_NODE");
-  const std::string node = node_env != nullptr && *node_env != '\0' ? node_env : "node";
+  const std::string node = node_program();
   std::vector<std::string> argv = document_command(args, script);
   argv.insert(argv.begin(), node);
   out.flush();
   int spawn_error = 0;
-  const int code = run_captured(argv, helper_environment(), out, err, &spawn_error);
+  const int code = run_captured(argv, environment_with_self(), out, err, &spawn_error);
   if (code < 0) {
-    err << "nianbao: " << name << ": " << what << " 文件由 Node.js 读取，但无法运行 " << node
-        << "（" << std::strerror(spawn_error)
-        << "）：请安装 Node.js（≥ 18）后在源码目录运行 npm install，"
-        << "或设置 NIANBAO_NODE；也可直接运行 node " << script << " check FILE（" << what
-        << " files are read by Node.js, which could not be started: install it, or set "
-           "NIANBAO_NODE）\n";
+    err << "nianbao: " << name << ": " << node_failed_message(kind, node, spawn_error, script)
+        << '\n';
     return 2;
   }
   return code;

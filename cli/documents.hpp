@@ -27,6 +27,22 @@ std::vector<std::string> document_command(const Args& args, const std::string& s
 // built from (compile definition NIANBAO_SOURCE_DIR), else "".
 std::string document_script();
 
+// "PDF" | "Word/ZIP", as the messages name them.
+const char* document_kind_name(DocumentKind kind);
+// The one-line reasons (without "nianbao: FILE: ") shared by the single-file path and the batch's
+// extractor (extractor.hpp): a document on standard input, cli/nianbao-file.mjs missing, node
+// that cannot be started.
+std::string stdin_document_message(DocumentKind kind);
+std::string missing_script_message(DocumentKind kind, const std::string& script);
+std::string node_failed_message(DocumentKind kind, const std::string& node, int spawn_error,
+                                const std::string& script);
+// $NIANBAO_NODE, else "node".
+std::string node_program();
+// True when `script` is a regular file.
+bool script_exists(const std::string& script);
+// The helper's environment: ours, with NIANBAO_CLI naming this binary.
+std::vector<std::string> helper_environment();
+
 // Checks args.file (a PDF or .docx) through Node.js; the helper's stdout goes to `out`, its
 // stderr to `err`. Returns its exit code, or 2 with a one-line message when node or the helper is
 // missing, or when the document came on standard input.

@@ -6,6 +6,7 @@
 //
 //   node cli/nianbao-file.mjs check [--format json] [--lang en] [...] report.pdf
 //   node cli/nianbao-file.mjs extract report.pdf        # print the recovered text (what is checked)
+//   node cli/nianbao-file.mjs serve                     # batch server for the native CLI (below)
 //
 // The native binary: $NIANBAO_CLI, else build/native/nianbao, else `nianbao` on PATH. The native
 // `nianbao check report.pdf|report.docx` runs this script itself (cli/documents.hpp), with
@@ -35,6 +36,76 @@ function havePdfjs() {
   }
 }
 
+// Server mode: the native `nianbao check` of many files (cli/extractor.hpp) starts this once per
+// batch and sends every PDF and .docx through it, so pdf.js is loaded once. Both directions are
+// length-prefixed: a request is a JSON line {"name","bytes"} followed by that many bytes of the
+// file; the answer a JSON line {"ok":true,"kind","pages","emptyPages","bytes"} followed by that many
+// bytes of UTF-8 text, or {"ok":false,"code","message","message_en"}. Requests are answered one at
+// a time, in order; the process ends when its standard input does.
+function serve() {
+  const write = (data) => new Promise((resolve, reject) => {
+    process.stdout.write(data, (e) => (e ? reject(e) : resolve()));
+  });
+  const answer = async (name, bytes) => {
+    try {
+      if (sniffKind(bytes, name) === 'pdf' && !havePdfjs()) {
+        const where = join(here, '..');
+        return write(JSON.stringify({
+          ok: false, code: 'unsupported',
+          message: `读取 PDF 需要 npm 包 pdfjs-dist：请在 ${where} 运行 npm install（reading PDF files needs pdfjs-dist）`,
+          message_en: `reading PDF files needs the npm package pdfjs-dist: run npm install in ${where}`
+        }) + '\n');
+      }
+      const f = await extractFileNode(bytes, name);
+      const text = Buffer.from(f.text, 'utf8');
+      await write(JSON.stringify({
+        ok: true, kind: f.kind, pages: f.pages ?? null, emptyPages: f.emptyPages || [], bytes: text.length
+      }) + '\n');
+      return write(text);
+    } catch (e) {
+      const known = e && e.code && typeof e.message === 'string' && e.message_en !== undefined;
+      const msg = known ? e.message : String((e && e.stack) || e);
+      return write(JSON.stringify({
+        ok: false, code: (e && e.code) || 'error', message: msg, message_en: known ? e.message_en : msg
+      }) + '\n');
+    }
+  };
+  return new Promise((resolve) => {
+    let chain = Promise.resolve();
+    let head = Buffer.alloc(0);  // the part of a request line read so far
+    let request = null;          // {name, body, filled} while its bytes arrive
+    const take = (chunk) => {
+      while (chunk.length) {
+        if (!request) {
+          const nl = chunk.indexOf(10);
+          if (nl < 0) { head = Buffer.concat([head, chunk]); return; }
+          const line = Buffer.concat([head, chunk.subarray(0, nl)]).toString('utf8');
+          head = Buffer.alloc(0);
+          chunk = chunk.subarray(nl + 1);
+          let h;
+          try { h = JSON.parse(line); } catch { h = null; }
+          if (!h || !Number.isInteger(h.bytes) || h.bytes < 0) {
+            process.stderr.write(`nianbao-file.mjs serve: bad request line: ${line.slice(0, 200)}\n`);
+            process.exit(2);
+          }
+          request = { name: String(h.name || ''), body: new Uint8Array(h.bytes), filled: 0 };
+        }
+        const n = Math.min(chunk.length, request.body.length - request.filled);
+        request.body.set(chunk.subarray(0, n), request.filled);
+        request.filled += n;
+        chunk = chunk.subarray(n);
+        if (request.filled === request.body.length) {
+          const { name, body } = request;
+          request = null;
+          chain = chain.then(() => answer(name, body));
+        }
+      }
+    };
+    process.stdin.on('data', take);
+    process.stdin.on('end', () => { chain.then(resolve, resolve); });
+  }).then(() => 0);
+}
+
 const VALUE_OPTS = new Set(['--format', '--ignore', '--min-severity', '--lang']);
 
 function usage() {
@@ -48,6 +119,7 @@ function usage() {
 async function main(argv) {
   const cmd = argv[0];
   if (!cmd || cmd === '--help' || cmd === '-h') { console.log(usage()); return 0; }
+  if (cmd === 'serve') return serve();
   if (cmd !== 'check' && cmd !== 'extract') {
     // everything else (rules, --version, ...) is the native command's business
     return spawnSync(nativeCli(), argv, { stdio: 'inherit' }).status ?? 2;

@@ -1,12 +1,17 @@
 #include "run.hpp"
 
+#include <unistd.h>
+
 #include <algorithm>
 #include <cerrno>
+#include <cstdlib>
 #include <cstring>
 #include <fstream>
+#include <iostream>
 #include <istream>
 #include <ostream>
 
+#include "batch.hpp"
 #include "documents.hpp"
 
 namespace nianbao::cli {
@@ -94,6 +99,17 @@ int check_bytes(const Args& args, std::string_view bytes, std::string_view name,
   return result.exit_code;
 }
 
+std::string cells_to_text(bool english) {
+  std::size_t width = 0;
+  for (const CellInfo& c : cell_catalogue()) width = std::max(width, c.id.size());
+  std::string out;
+  for (const CellInfo& c : cell_catalogue()) {
+    out +=
+        c.id + std::string(width + 2 - c.id.size(), ' ') + (english ? c.label_en : c.label) + "\n";
+  }
+  return out;
+}
+
 int run(const Args& args, std::istream& in, std::ostream& out, std::ostream& err) {
   switch (args.command) {
     case Command::help:
@@ -105,8 +121,20 @@ int run(const Args& args, std::istream& in, std::ostream& out, std::ostream& err
     case Command::rules:
       print(out, args.format == Format::json ? rules_to_json() : rules_to_text(args.english));
       return 0;
+    case Command::cells:
+      print(out, args.format == Format::json ? cells_to_json() : cells_to_text(args.english));
+      return 0;
     case Command::check:
       break;
+  }
+  if (is_batch(args)) {
+    // The progress line: when stderr is a terminal ($NIANBAO_PROGRESS=always|never overrides).
+    const char* env = std::getenv("NIANBAO_PROGRESS");
+    const std::string setting = env != nullptr ? env : "";
+    const bool progress = setting == "always"  ? true
+                          : setting == "never" ? false
+                                               : &err == &std::cerr && ::isatty(STDERR_FILENO);
+    return run_batch(args, in, out, err, progress);
   }
   std::string bytes, error;
   if (!read_input(args.file, in, &bytes, &error)) {

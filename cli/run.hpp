@@ -18,6 +18,9 @@ int run(const Args& args, std::istream& in, std::ostream& out, std::ostream& err
 int check_bytes(const Args& args, std::string_view bytes, std::string_view name, std::ostream& out,
                 std::ostream& err);
 
+// `nianbao cells` as text: one line per canonical cell, id and label.
+std::string cells_to_text(bool english);
+
 // Reads FILE ("-": `in`) as bytes, stopping one byte past kMaxInputBytes. False + one-line
 // reason when the file cannot be read.
 bool read_input(const std::string& file, std::istream& in, std::string* bytes, std::string* error);

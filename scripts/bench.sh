@@ -2,7 +2,9 @@
 # Benchmarks, one table: check() natively (Google Benchmark, benchmark/bench_check.cpp) on every
 # corpus report and on a 10 KB .. 10 MB scaling series; the WebAssembly build in node
 # (benchmark/wasm_node.mjs) and in headless Chromium (benchmark/wasm_chromium.mjs, including
-# navigation -> ready of the single-file page); bundle sizes, raw and gzip.
+# navigation -> ready of the single-file page); bundle sizes, raw and gzip. Then the batch CLI
+# (benchmark/batch.sh: reports per second and peak memory of `nianbao check FOLDER` over 100 and
+# 2,000 text reports and over PDFs; NIANBAO_BENCH_BATCH=0 leaves it out).
 #
 #   scripts/bench.sh   (WASM from NIANBAO_WASM_DIR, default build/wasm; when that is absent, built in
 #                       build-bench/wasm)
@@ -21,7 +23,7 @@ log() { printf 'bench: %s\n' "$*" >&2; }
 log "native build (Release) in $build"
 cmake -S . -B "$build" -DCMAKE_BUILD_TYPE=Release >"$results/cmake.log" 2>&1 ||
   { cat "$results/cmake.log" >&2; exit 1; }
-cmake --build "$build" --target nianbao_bench -j"$jobs" >"$results/build.log" 2>&1 ||
+cmake --build "$build" --target nianbao_bench nianbao -j"$jobs" >"$results/build.log" 2>&1 ||
   { cat "$results/build.log" >&2; exit 1; }
 [ -x "$build/benchmark/nianbao_bench" ] || { log "libbenchmark missing (apt-get install libbenchmark-dev)"; exit 1; }
 
@@ -63,3 +65,8 @@ echo "Native: g++ $(g++ -dumpfullversion) -O3 (Release), check() + to_json(), CP
 echo
 node benchmark/table.mjs --native "$results/native.json" --node "$results/node.json" \
   --chromium "$results/chromium.json" --wasm-dir "$wasm"
+
+if [ "${NIANBAO_BENCH_BATCH:-1}" != 0 ]; then
+  log "batch CLI (benchmark/batch.sh)"
+  NIANBAO_CLI="$build/nianbao" JOBS="$jobs" bash benchmark/batch.sh
+fi

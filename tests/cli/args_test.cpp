@@ -40,6 +40,27 @@ TEST(CliArgs, OptionsMayFollowTheFile) {
   EXPECT_EQ(r.args.min_severity, Severity::error);
 }
 
+TEST(CliArgs, SeveralPathsJobsAndBatchFormats) {
+  const ParseResult r = parse({"check", "a.txt", "--jobs", "3", "dir", "--format=sarif", "-"});
+  ASSERT_TRUE(r.ok) << r.error;
+  EXPECT_EQ(r.args.files, (std::vector<std::string>{"a.txt", "dir", "-"}));
+  EXPECT_EQ(r.args.file, "a.txt");
+  EXPECT_EQ(r.args.jobs, 3);
+  EXPECT_EQ(r.args.format, Format::sarif);
+  EXPECT_EQ(parse({"check", "-j", "2", "x"}).args.jobs, 2);
+  EXPECT_EQ(parse({"check", "x"}).args.jobs, 0);  // default: one per core
+  EXPECT_EQ(parse({"check", "--format", "csv", "x"}).args.format, Format::csv);
+  EXPECT_EQ(parse({"check", "--format", "cells", "x"}).args.format, Format::cells);
+}
+
+TEST(CliArgs, CellsCommand) {
+  const ParseResult r = parse({"cells", "--format", "json", "--lang", "en"});
+  ASSERT_TRUE(r.ok) << r.error;
+  EXPECT_EQ(r.args.command, Command::cells);
+  EXPECT_EQ(r.args.format, Format::json);
+  EXPECT_TRUE(r.args.english);
+}
+
 TEST(CliArgs, DoubleDashEndsOptions) {
   const ParseResult r = parse({"check", "--", "--odd-name.txt"});
   ASSERT_TRUE(r.ok) << r.error;
@@ -64,7 +85,16 @@ TEST(CliArgs, UsageErrorsAreOneLine) {
       {},
       {"frobnicate"},
       {"check"},
-      {"check", "a.txt", "b.txt"},
+      {"check", "-", "a.txt", "-"},
+      {"check", "--jobs", "0", "a.txt"},
+      {"check", "--jobs", "x", "a.txt"},
+      {"check", "--jobs=1000", "a.txt"},
+      {"check", "-j"},
+      {"rules", "--jobs", "2"},
+      {"rules", "--format", "csv"},
+      {"cells", "--format", "sarif"},
+      {"cells", "extra"},
+      {"check", "--format", "tsv", "a.txt"},
       {"check", "--format", "xml", "a.txt"},
       {"check", "--format"},
       {"check", "--min-severity", "fatal", "a.txt"},
@@ -86,8 +116,8 @@ TEST(CliArgs, UsageErrorsAreOneLine) {
 
 TEST(CliArgs, UsageMentionsEveryCommandAndOption) {
   const std::string text = usage();
-  for (const char* word : {"check", "rules", "--version", "--help", "--format", "--ignore",
-                           "--min-severity", "--lang", "16 MiB"}) {
+  for (const char* word : {"check", "rules", "cells", "--version", "--help", "--format", "--ignore",
+                           "--min-severity", "--lang", "--jobs", "csv", "sarif", "16 MiB"}) {
     EXPECT_NE(text.find(word), std::string::npos) << word;
   }
 }

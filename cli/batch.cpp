@@ -1,0 +1,336 @@
+#include "batch.hpp"
+
+#include <sys/ioctl.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <chrono>
+#include <cmath>
+#include <condition_variable>
+#include <cstdio>
+#include <exception>
+#include <map>
+#include <mutex>
+#include <ostream>
+#include <thread>
+#include <vector>
+
+#include "documents.hpp"
+#include "extractor.hpp"
+#include "formats.hpp"
+#include "inputs.hpp"
+#include "run.hpp"
+
+namespace nianbao::cli {
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+std::string too_large_message() {
+  return "输入超过 " + std::to_string(kMaxInputBytes / (1024 * 1024)) +
+         " MiB 上限（input larger than " + std::to_string(kMaxInputBytes) + " bytes）";
+}
+
+// An input that never reached the core (or was refused by it before reading): rendered as the
+// core renders a refused input.
+void refuse(const Args& args, std::string reason, bool unreadable, FileReport* report) {
+  report->unreadable = unreadable;
+  report->input_error = std::move(reason);
+  Result result;
+  result.exit_code = 2;
+  result.input_error = report->input_error;
+  render_file(args, result, "", report);
+}
+
+std::string empty_pages_note(const std::vector<int>& pages, bool en) {
+  std::string list;
+  for (const int p : pages) list += (list.empty() ? "" : ", ") + std::to_string(p);
+  return en ? "page(s) " + list + " have no text layer (scanned?); not checked"
+            : "第 " + list + " 页没有文字层（扫描件？），未核验";
+}
+
+FileReport check_one(const Args& args, const Input& input, std::istream& in, Extractor& extractor) {
+  FileReport report;
+  report.path = input.path;
+  if (!input.error.empty()) {
+    refuse(args, input.error, true, &report);
+    return report;
+  }
+  std::string bytes, error;
+  if (!read_input(input.path, in, &bytes, &error)) {
+    refuse(args, error, true, &report);
+    return report;
+  }
+  if (bytes.size() > kMaxInputBytes) {
+    refuse(args, too_large_message(), true, &report);
+    return report;
+  }
+  // PDF and Word files: their text, from the batch's extraction process (what `check -` would
+  // get from cli/nianbao-file.mjs for one file).
+  if (const DocumentKind kind = sniff_document(bytes); kind != DocumentKind::none) {
+    if (input.path == "-") {
+      refuse(args, stdin_document_message(kind), true, &report);
+      return report;
+    }
+    Extracted extracted = extractor.extract(bytes, input.path, kind);
+    if (!extracted.ok) {
+      refuse(args, extracted.error, true, &report);
+      return report;
+    }
+    if (!extracted.empty_pages.empty()) {
+      report.note = empty_pages_note(extracted.empty_pages, args.english);
+    }
+    bytes = std::move(extracted.text);
+    if (bytes.size() > kMaxInputBytes) {
+      refuse(args, too_large_message(), true, &report);
+      return report;
+    }
+  }
+  const Decoded decoded = decode_input(bytes);
+  if (!decoded.ok) {
+    refuse(args, decoded.error, true, &report);
+    return report;
+  }
+  Options options;
+  options.ignore = args.ignore;
+  options.min_severity = args.min_severity;
+  options.encoding = decoded.encoding;
+  if (bytes.size() != decoded.utf8.size()) options.input_bytes = bytes.size();
+  const Result result = check(decoded.utf8, options);
+  if (result.exit_code == 2) report.input_error = result.input_error;
+  render_file(args, result, decoded.utf8, &report);
+  return report;
+}
+
+int terminal_columns() {
+  winsize w{};
+  if (::ioctl(STDERR_FILENO, TIOCGWINSZ, &w) == 0 && w.ws_col > 20) return w.ws_col;
+  return 80;
+}
+
+// Display columns of a code point (wide East Asian forms count two).
+int cp_width(char32_t cp) {
+  return (cp >= 0x1100 && cp <= 0x115F) || (cp >= 0x2E80 && cp <= 0xA4CF) ||
+                 (cp >= 0xAC00 && cp <= 0xD7A3) || (cp >= 0xF900 && cp <= 0xFAFF) ||
+                 (cp >= 0xFE30 && cp <= 0xFE4F) || (cp >= 0xFF00 && cp <= 0xFF60) ||
+                 (cp >= 0xFFE0 && cp <= 0xFFE6) || (cp >= 0x20000 && cp <= 0x3FFFD)
+             ? 2
+             : 1;
+}
+
+// UTF-8 → code points (invalid bytes count as one column each).
+std::vector<std::pair<std::size_t, int>> glyphs(const std::string& s) {
+  std::vector<std::pair<std::size_t, int>> out;  // byte offset, width
+  for (std::size_t i = 0; i < s.size();) {
+    const auto c = static_cast<unsigned char>(s[i]);
+    const std::size_t n = c < 0x80         ? 1
+                          : (c >> 5) == 6  ? 2
+                          : (c >> 4) == 14 ? 3
+                          : (c >> 3) == 30 ? 4
+                                           : 1;
+    char32_t cp = n == 1 ? c : c & (0x3F >> (n - 1));
+    for (std::size_t k = 1; k < n && i + k < s.size(); ++k) cp = (cp << 6) | (s[i + k] & 0x3F);
+    out.emplace_back(i, cp_width(cp));
+    i += n;
+  }
+  return out;
+}
+
+int text_width(const std::string& s) {
+  int w = 0;
+  for (const auto& g : glyphs(s)) w += g.second;
+  return w;
+}
+
+// The end of `s` that fits in `width` columns, "…" in front when cut.
+std::string tail_fitting(const std::string& s, int width) {
+  if (text_width(s) <= width) return s;
+  const auto g = glyphs(s);
+  int used = 1;  // the "…"
+  std::size_t i = g.size();
+  while (i > 0 && used + g[i - 1].second <= width) used += g[--i].second;
+  return "…" + (i < g.size() ? s.substr(g[i].first) : std::string());
+}
+
+class Progress {
+ public:
+  Progress(bool on, std::ostream& err, std::size_t total, bool en)
+      : on_(on), err_(err), total_(total), en_(en), start_(Clock::now()) {}
+
+  void draw(std::size_t done, const std::string& current, bool force) {
+    if (!on_) return;
+    const auto now = Clock::now();
+    if (!force && drawn_ && now - last_ < std::chrono::milliseconds(100)) return;
+    last_ = now;
+    // The rate over the last few seconds (PDFs and text files differ a hundredfold).
+    samples_.emplace_back(now, done);
+    while (samples_.size() > 2 && now - samples_[1].first > std::chrono::seconds(5)) {
+      samples_.erase(samples_.begin());
+    }
+    const double seconds = std::chrono::duration<double>(now - samples_.front().first).count();
+    const double rate =
+        seconds > 0.5 ? static_cast<double>(done - samples_.front().second) / seconds
+        : std::chrono::duration<double>(now - start_).count() > 0
+            ? static_cast<double>(done) / std::chrono::duration<double>(now - start_).count()
+            : 0;
+    char head[128];
+    std::string eta = "?";
+    if (rate > 0) {
+      const long left = std::lround(static_cast<double>(total_ - done) / rate);
+      char buffer[32];
+      std::snprintf(buffer, sizeof buffer, "%ld:%02ld", left / 60, left % 60);
+      eta = buffer;
+    }
+    if (en_) {
+      std::snprintf(head, sizeof head, "checked %zu/%zu  %.1f/s  ETA %s  ", done, total_, rate,
+                    eta.c_str());
+    } else {
+      std::snprintf(head, sizeof head, "已核验 %zu/%zu  %.1f 份/秒  剩余 %s  ", done, total_, rate,
+                    eta.c_str());
+    }
+    const std::string line = head;
+    const int room = terminal_columns() - 1 - text_width(line);
+    err_ << "\r\033[K" << line << (room > 4 ? tail_fitting(shown_path(current), room) : "")
+         << std::flush;
+    drawn_ = true;
+  }
+
+  void clear() {
+    if (!on_ || !drawn_) return;
+    err_ << "\r\033[K" << std::flush;
+    drawn_ = false;
+  }
+
+  bool on() const { return on_; }
+
+ private:
+  bool on_;
+  std::ostream& err_;
+  std::size_t total_;
+  bool en_;
+  Clock::time_point start_, last_;
+  std::vector<std::pair<Clock::time_point, std::size_t>> samples_;  // (time, done), last 5 s
+  bool drawn_ = false;
+};
+
+}  // namespace
+
+bool is_batch(const Args& args) {
+  if (args.files.size() != 1) return true;
+  if (args.format != Format::text && args.format != Format::json) return true;
+  return is_directory(args.files[0]);
+}
+
+int run_batch(const Args& args, std::istream& in, std::ostream& out, std::ostream& err,
+              bool progress_on) {
+  for (const std::string& id : args.ignore) {
+    const auto& catalogue = rules();
+    if (std::none_of(catalogue.begin(), catalogue.end(),
+                     [&](const RuleInfo& r) { return r.id == id; })) {
+      err << "nianbao: 未知规则：" << id << "（unknown rule id; see nianbao rules）\n";
+      return 2;
+    }
+  }
+  const Inputs inputs = collect_inputs(args.files);
+  const std::size_t total = inputs.files.size();
+  std::size_t jobs = args.jobs > 0 ? static_cast<std::size_t>(args.jobs)
+                                   : std::max(1u, std::thread::hardware_concurrency());
+  jobs = std::max<std::size_t>(1, std::min(jobs, total));
+  const std::size_t window = std::max<std::size_t>(16, 4 * jobs);  // results waiting, at most
+
+  Extractor extractor(args.english);
+  BatchWriter writer(args, out);
+  writer.begin();
+  Progress progress(progress_on, err, total, args.english);
+
+  std::mutex mutex;
+  std::condition_variable work_cv, done_cv;
+  std::size_t next = 0, emitted = 0;
+  std::map<std::size_t, FileReport> ready;
+  std::string current;
+  bool stop = false;
+
+  std::vector<std::thread> workers;
+  for (std::size_t w = 0; w < jobs; ++w) {
+    workers.emplace_back([&] {
+      for (;;) {
+        std::size_t i;
+        {
+          std::unique_lock<std::mutex> lock(mutex);
+          work_cv.wait(lock, [&] { return stop || next >= total || next < emitted + window; });
+          if (stop || next >= total) return;
+          i = next++;
+          current = inputs.files[i].path;
+        }
+        FileReport report;
+        try {
+          report = check_one(args, inputs.files[i], in, extractor);
+        } catch (const std::exception& e) {  // not expected: reported for this file only
+          report = FileReport();
+          report.path = inputs.files[i].path;
+          refuse(args, std::string("内部错误（internal error: ") + e.what() + "）", true, &report);
+        }
+        {
+          const std::lock_guard<std::mutex> lock(mutex);
+          ready.emplace(i, std::move(report));
+        }
+        done_cv.notify_one();
+      }
+    });
+  }
+
+  int exit_code = 0;
+  while (emitted < total) {
+    FileReport report;
+    std::string shown_now;
+    {
+      std::unique_lock<std::mutex> lock(mutex);
+      const bool have = done_cv.wait_for(lock, std::chrono::milliseconds(100),
+                                         [&] { return ready.count(emitted) > 0; });
+      shown_now = current;
+      if (!have) {
+        lock.unlock();
+        progress.draw(emitted, shown_now, false);
+        continue;
+      }
+      auto it = ready.find(emitted);
+      report = std::move(it->second);
+      ready.erase(it);
+      ++emitted;
+    }
+    work_cv.notify_all();
+    progress.clear();
+    // An input that could not be checked: one line on stderr as for one file, unless the text
+    // report (on stdout) already has that very line.
+    if (report.exit_code == 2 && args.format != Format::text) {
+      err << "nianbao: " << shown_path(report.path) << ": " << report.input_error << '\n';
+    } else if (!report.note.empty()) {
+      err << "nianbao: " << shown_path(report.path) << ": " << report.note << '\n';
+    }
+    exit_code = std::max(exit_code, report.exit_code);
+    writer.file(report);
+    if (progress.on()) out.flush();
+    if (!out) {  // standard output is gone: stop
+      const std::lock_guard<std::mutex> lock(mutex);
+      stop = true;
+      break;
+    }
+    progress.draw(emitted, shown_now, emitted == total);
+  }
+  work_cv.notify_all();
+  for (std::thread& t : workers) t.join();
+  progress.clear();
+
+  if (total == 0) {
+    err << "nianbao: 没有找到年报文件（no report files found: .txt .md .html .htm .pdf .docx）\n";
+    exit_code = 2;
+  }
+  writer.end(inputs.skipped, exit_code);
+  if (args.format != Format::text && inputs.skipped > 0) {
+    err << "nianbao: 跳过其他类型的文件 " << inputs.skipped << " 个（skipped " << inputs.skipped
+        << " file(s) of other types）\n";
+  }
+  return exit_code;
+}
+
+}  // namespace nianbao::cli
