@@ -76,8 +76,8 @@ ParseResult parse_args(const std::vector<std::string>& argv) {
       arg.resize(eq);
       has_value = true;
     }
-    const bool takes_value =
-        arg == "--format" || arg == "--ignore" || arg == "--min-severity" || arg == "--lang";
+    const bool takes_value = arg == "--format" || arg == "--ignore" || arg == "--min-severity" ||
+                             arg == "--lang" || arg == "--previous";
     if (!takes_value) return fail("未知选项：" + arg + "（unknown option; see nianbao --help）");
     if (!has_value) {
       if (i + 1 >= argv.size()) return fail("选项 " + arg + " 缺少取值（missing value）");
@@ -99,6 +99,12 @@ ParseResult parse_args(const std::vector<std::string>& argv) {
       } else {
         return fail("--lang 只能是 zh 或 en（got: " + value + "）");
       }
+    } else if (arg == "--previous") {
+      if (a.command != Command::check) return fail("--previous 只用于 check（only for check）");
+      if (value.empty() || value == "-") {
+        return fail("--previous 需要上一年度报告的文件名（a file name, not standard input）");
+      }
+      a.previous = value;
     } else if (arg == "--min-severity") {
       if (a.command != Command::check) return fail("--min-severity 只用于 check（only for check）");
       const auto s = parse_severity(value);
@@ -138,6 +144,9 @@ std::string usage() {
          "  --ignore ID,ID                  隐藏这些规则的结果（可重复）\n"
          "  --min-severity info|warning|error  隐藏低于此级别的结果（默认 info）\n"
          "  --lang zh|en                    文本输出的语言（默认 zh）\n"
+         "  --previous LAST                 上一年度报告（文本、HTML、PDF 或 "
+         ".docx），做跨年度核验\n"
+         "                                  (the previous year's report: cross-year checks)\n"
          "\n"
          "输入 Input: UTF-8（可带 BOM）、带 BOM 的 UTF-16、GB18030/GBK；最大 " +
          std::to_string(kMaxInputBytes / (1024 * 1024)) +

@@ -18,6 +18,7 @@ struct Args {
   Severity min_severity = Severity::info;
   bool english = false;  // --lang en
   std::string file;      // "-" reads standard input
+  std::string previous;  // --previous LAST: the previous year's report (a file name), or ""
 };
 
 struct ParseResult {
