@@ -1,6 +1,7 @@
 // Output: the names of the contract's enums, the JSON contract (../shared/spec/output.md), the
 // terminal text format, the rule catalogue, and the options/JSON convenience used by the
 // bindings.
+#include <cstdio>
 #include <nlohmann/json.hpp>
 
 #include "document.hpp"
@@ -261,7 +262,17 @@ std::string pad_to(std::string s, int width) {
   return s;
 }
 
-std::string signed_num(double v) { return (v > 0 ? "+" : "") + detail::fmt_num(v); }
+// Up to six decimals (万元 to the fen), trailing zeros dropped.
+std::string amount(double v) {
+  char buf[64];
+  std::snprintf(buf, sizeof buf, "%.6f", v);
+  std::string s = buf;
+  while (!s.empty() && s.back() == '0') s.pop_back();
+  if (!s.empty() && s.back() == '.') s.pop_back();
+  return s == "-0" ? "0" : s;
+}
+
+std::string signed_num(double v) { return (v > 0 ? "+" : "") + amount(v); }
 
 // The previous report and the changes: one line, then one line per figure.
 std::string previous_block(const Result& r, bool en) {
@@ -287,9 +298,8 @@ std::string previous_block(const Result& r, bool en) {
   for (const auto& ch : r.changes) {
     const std::string unit = ch.unit == "%" ? "%" : en ? "" : ch.unit;
     std::string line = "  " + pad_to(en ? ch.label_en : ch.label, en ? 40 : 44) +
-                       detail::fmt_num(ch.previous) + unit + " → " + detail::fmt_num(ch.current) +
-                       unit + "  " + signed_num(ch.change) +
-                       (ch.unit == "%" ? (en ? " pp" : "个百分点") : "");
+                       amount(ch.previous) + unit + " → " + amount(ch.current) + unit + "  " +
+                       signed_num(ch.change) + (ch.unit == "%" ? (en ? " pp" : "个百分点") : "");
     if (ch.percent) line += " (" + signed_num(*ch.percent) + "%)";
     out += line + "\n";
   }

@@ -1,6 +1,9 @@
 // Last year's 现行有效 + this year's 制发 − 废止 = this year's 现行有效, for 规章 and for
 // 行政规范性 文件 (format.md T2-3). A warning: revisions, clean-ups (清理) and counting conventions
 // cause legitimate differences.
+#include <algorithm>
+#include <array>
+
 #include "rules/cross/cross.hpp"
 #include "rules/tables/sums.hpp"
 
@@ -69,28 +72,84 @@ void mismatch(const RuleContext& ctx, const Kind& k, double before, double made,
   f.actual = now;
 }
 
-// This year's row ran together and no way of cutting it satisfies the identity.
-bool no_cut_fits(const RuleContext& ctx, const Kind& k, double before, Emitter& em) {
-  const ShapeIssue* is = t2_run_issue(ctx.doc, k.row);
-  if (is == nullptr || is->cuts.empty() || !is->all_cuts || is->cuts.front().size() != 3) {
-    return false;
+// What a row may read: its cells when all three are known, else every cut of its run-together
+// digits (none when the search did not finish); empty when neither.
+struct Readings {
+  std::vector<std::array<double, 3>> rows;  // made, repealed, in force
+  const ShapeIssue* run = nullptr;          // the run-together digits, when read from them
+};
+
+Readings readings_of(const Document& doc, const Kind& k) {
+  Readings r;
+  const auto m = cross_value(doc, k.made), rp = cross_value(doc, k.repealed),
+             f = cross_value(doc, k.in_force);
+  if (m && rp && f) {
+    r.rows.push_back({*m, *rp, *f});
+    return r;
   }
+  const ShapeIssue* is = t2_run_issue(doc, k.row);
+  if (is == nullptr || !is->all_cuts) return r;
   for (const Cut& c : is->cuts) {
-    if (before + c[0].value - c[1].value == c[2].value) return false;
+    if (c.size() == 3) r.rows.push_back({c[0].value, c[1].value, c[2].value});
   }
+  r.run = is;
+  return r;
+}
+
+// "上年数字连写（693665），现行有效可能为65、665" / "上年现行有效698".
+std::pair<std::string, std::string> describe_before(const Readings& b) {
+  if (b.run == nullptr) {
+    return {"上年现行有效" + fmt_num(b.rows[0][2]),
+            "last year's in force " + fmt_num(b.rows[0][2])};
+  }
+  std::vector<double> values;
+  for (const auto& r : b.rows) values.push_back(r[2]);
+  std::sort(values.begin(), values.end());
+  values.erase(std::unique(values.begin(), values.end()), values.end());
+  std::string list;
+  for (const double v : values) list += (list.empty() ? "" : "、") + fmt_num(v);
+  return {"上年数字连写（" + b.run->run + "），现行有效可能为" + list,
+          "last year's digits run together (" + b.run->run + "), in force one of " + list};
+}
+
+// No reading of either row satisfies the identity (at least one row ran together).
+void none_fits(const RuleContext& ctx, const Kind& k, const Readings& now, const Readings& before,
+               Emitter& em) {
+  const auto [was, was_en] = describe_before(before);
   const auto [note, note_en] = clean_up_note(ctx.doc);
-  Finding& f = em.add(kCrossInForce, FindingStatus::uncertain,
-                      std::string(k.zh) + "：本年数字连写（" + is->run + "），其" +
-                          std::to_string(is->cuts.size()) + "种可能的拆分都不满足 上年现行有效" +
-                          fmt_num(before) + " + 本年制发 − 本年废止 = 本年现行有效" + note,
-                      std::string(k.en) + ": this year's digits run together (" + is->run +
-                          "), and none of its " + std::to_string(is->cuts.size()) +
-                          " possible cuts satisfies last year's in force " + fmt_num(before) +
-                          " + issued − repealed = in force" + note_en,
-                      is->offset, cell_names({k.in_force, k.made, k.repealed}));
+  std::string zh = std::string(k.zh) + "：", en = std::string(k.en) + ": ";
+  if (now.run != nullptr) {
+    zh += "本年数字连写（" + now.run->run + "，" + std::to_string(now.rows.size()) + "种拆分），";
+    en += "this year's digits run together (" + now.run->run + ", " +
+          std::to_string(now.rows.size()) + " cuts); ";
+  } else {
+    zh += "本年制发" + fmt_num(now.rows[0][0]) + "、废止" + fmt_num(now.rows[0][1]) + "、现行有效" +
+          fmt_num(now.rows[0][2]) + "，";
+    en += "this year issued " + fmt_num(now.rows[0][0]) + ", repealed " + fmt_num(now.rows[0][1]) +
+          ", in force " + fmt_num(now.rows[0][2]) + "; ";
+  }
+  const std::size_t at = now.run != nullptr ? now.run->offset : offset_of(ctx.doc, k.in_force);
+  const Document& prev = *ctx.previous->doc;
+  const std::size_t was_at =
+      before.run != nullptr ? before.run->offset : offset_of(prev, k.in_force);
+  Finding& f = em.add(
+      kCrossInForce, FindingStatus::uncertain,
+      zh + was + "：无论如何拆分都不满足 上年现行有效 + 本年制发 − 本年废止 = 本年现行有效" + note,
+      en + was_en + ": no reading satisfies last year's in force + issued − repealed = in force" +
+          note_en,
+      at, cell_names({k.in_force, k.made, k.repealed}));
   f.previous_cells = cell_names({k.in_force});
-  at_previous(f, *ctx.previous, offset_of(*ctx.previous->doc, k.in_force));
-  return true;
+  at_previous(f, *ctx.previous, was_at);
+}
+
+// Whether any reading of last year's in-force count and of this year's row fits.
+bool any_fits(const Readings& now, const Readings& before) {
+  for (const auto& b : before.rows) {
+    for (const auto& n : now.rows) {
+      if (b[2] + n[0] - n[1] == n[2]) return true;
+    }
+  }
+  return false;
 }
 
 const SettledRow* settled_row(const Previous& p, const Kind& k) {
@@ -126,19 +185,24 @@ void check(const RuleContext& ctx, Emitter& em) {
       settled(ctx, k, *s, em);
       continue;
     }
-    const auto before = cross_value(*p.doc, k.in_force);
-    const auto made = cross_value(ctx.doc, k.made);
-    const auto repealed = cross_value(ctx.doc, k.repealed);
-    const auto now = cross_value(ctx.doc, k.in_force);
-    if (before && made && repealed && now) {
-      if (*before + *made - *repealed == *now) {
+    const Readings now = readings_of(ctx.doc, k), before = readings_of(*p.doc, k);
+    if (now.rows.empty() || before.rows.empty()) {
+      em.not_assessable();
+      continue;
+    }
+    if (now.run == nullptr && before.run == nullptr) {
+      const auto& n = now.rows[0];
+      if (before.rows[0][2] + n[0] - n[1] == n[2]) {
         em.pass();
       } else {
-        mismatch(ctx, k, *before, *made, *repealed, *now, em);
+        mismatch(ctx, k, before.rows[0][2], n[0], n[1], n[2], em);
       }
       continue;
     }
-    if (before && no_cut_fits(ctx, k, *before, em)) continue;
+    if (!any_fits(now, before)) {
+      none_fits(ctx, k, now, before, em);
+      continue;
+    }
     em.not_assessable();
   }
 }
