@@ -79,7 +79,8 @@ constexpr const RuleDef* kRegistry[] = {
 };
 
 bool cross_year(const RuleDef& rule) {
-  return rule.applies == Applies::previous_report || rule.applies == Applies::previous_comparable;
+  return rule.applies == Applies::previous_report || rule.applies == Applies::previous_comparable ||
+         rule.applies == Applies::previous_tables;
 }
 
 }  // namespace
@@ -111,7 +112,10 @@ void run_cross_rules(const Document& doc, const Facts& facts, const Previous& pr
   ctx.previous = &previous;
   for (const RuleDef* rule : kRegistry) {
     if (!rule->check || !cross_year(*rule)) continue;
-    if (rule->applies == Applies::previous_comparable && !previous.comparable) continue;
+    if (rule->applies != Applies::previous_report && !previous.comparable) continue;
+    const bool free_format =
+        ctx.free_format() || previous.doc->outline.format == FormatVersion::pre2019;
+    if (rule->applies == Applies::previous_tables && free_format) continue;
     rule->check(ctx, em);
   }
 }

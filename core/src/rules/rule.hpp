@@ -38,6 +38,7 @@ enum class Applies {
   // then counted in the summary like any other check; never without one.
   previous_report,      // whenever one is given (cross-year-order: is it the right one?)
   previous_comparable,  // when it is the same agency's report of the year before
+  previous_tables,      // same, and neither report is a pre-2019 free-format one (no tables)
 };
 
 // A Chinese text and its English counterpart.

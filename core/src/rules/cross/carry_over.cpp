@@ -18,7 +18,7 @@ extern const RuleDef kCrossCarryOver{
      "over to this year, in each of the seven columns."},
     "国办公开办函〔2021〕30号 表三；format.md T3-9",
     check,
-    Applies::previous_comparable,
+    Applies::previous_tables,
 };
 
 namespace {

@@ -20,7 +20,7 @@ extern const RuleDef kCrossIdentical{
      "and only an info."},
     "国办公开办函〔2021〕30号（四）明确责任；format.md Y-4、E5",
     check,
-    Applies::previous_comparable,
+    Applies::previous_tables,
 };
 
 namespace {

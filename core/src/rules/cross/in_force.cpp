@@ -26,7 +26,7 @@ extern const RuleDef kCrossInForce{
      "mentioned."},
     "国办公开办函〔2021〕30号 表二；format.md T2-3",
     check,
-    Applies::previous_comparable,
+    Applies::previous_tables,
 };
 
 namespace {
