@@ -2,8 +2,10 @@
 //
 // The prose is the narrative the facts stage reads (facts/prose.cpp: sections 一–六 without
 // table rows, headings and page numbers, whitespace removed, full-width forms folded), cut into
-// sentences at 。！？； and at hard breaks. Sentences shorter than 15 characters and sentences
-// inside a table's span (crawled pages print tables inline) are left out. Last year's sentences
+// sentences at 。！？； and at hard breaks. Sentences shorter than 15 characters, sentences
+// inside a table's span (crawled pages print tables inline), sentences holding the form's
+// table headings, and runs of words without a comma cut off by a table row in sections 二–四
+// (row labels) are left out. Last year's sentences
 // go into a hash table once; each of this year's is one look-up: linear in the two texts.
 #include <algorithm>
 #include <unordered_map>
@@ -45,6 +47,18 @@ struct Spans {
   }
 };
 
+// The form's own words (table headings and notes): the same in every report, not reuse. A
+// sentence holding one is part of a table that the spans above did not cover (headings before
+// the first number, PDF layouts).
+bool template_text(std::string_view s) {
+  for (const char* w : {"第二十条第", "本年制发件数", "本年处理决定数量", "本年收费金额",
+                        "申请人情况", "勾稽关系", "结果维持", "尚未审结", "未经复议直接起诉",
+                        "商业企业", "法律服务机构", "本年新收政府信息公开申请数量"}) {
+    if (contains_text(s, w)) return true;
+  }
+  return false;
+}
+
 bool terminator_at(std::string_view t, std::size_t i, std::size_t* len) {
   const char c = t[i];
   if (c == '\n' || c == '!' || c == '?' || c == ';') {
@@ -75,8 +89,11 @@ std::vector<Sentence> sentences(const Document& doc, const Narrative& n) {
     if (i > start) {
       Sentence s{t.substr(start, i - start), start, cp_count(t.substr(start, i - start)), 0};
       const std::size_t ob = doc.orig(n.norm[start]), oe = doc.orig(n.norm[i - 1]);
-      if (s.chars >= kMinChars && !spans.overlaps(ob, oe)) {
-        s.section = facts_internal::section_at(doc, n.norm[start]);
+      s.section = facts_internal::section_at(doc, n.norm[start]);
+      // In the tables' sections, a run of words with no comma ended by a table row is labels.
+      const bool labels = s.section >= 2 && s.section <= 4 && (i == t.size() || t[i] == '\n') &&
+                          !contains_text(s.text, ",");
+      if (s.chars >= kMinChars && !labels && !spans.overlaps(ob, oe) && !template_text(s.text)) {
         out.push_back(s);
       }
     }

@@ -13,11 +13,13 @@ extern const RuleDef kCrossYearOrder{
     {"上一年度报告不是同一机关的上一年报告", "Previous report is not the agency's year before"},
     Severity::error,
     {"跨年度核验（上年结转、现行有效件数、雷同）只对同一机关相邻两年的报告有意义：作为上一年度"
-     "报告提供的文本应是本机关上一年度的报告。年份或机关名称（去掉空白和标点后）不符时，说明哪一项"
-     "不符，并不做其他跨年度核验。",
+     "报告提供的文本应是本机关上一年度的报告。年份或机关名称（去掉空白和标点后；前面多出上级行政区"
+     "划名称的，如“淮安市洪泽区人民政府”与“洪泽区人民政府”，视为同一机关）不符时，说明哪一项不符，"
+     "并不做其他跨年度核验。",
      "Cross-year checks compare an agency's report with its report of the year before: the "
      "previous report must be of the year before and of the same agency (names compared without "
-     "whitespace and punctuation). Otherwise the finding says which differs and no other "
+     "whitespace and punctuation; a name with higher divisions in front counts as the same). "
+     "Otherwise the finding says which differs and no other "
      "cross-year check is made."},
     "《政府信息公开条例》第五十条；国办公开办函〔2021〕30号；issue 13",
     check,
@@ -39,6 +41,28 @@ std::string agency_key(std::string_view name) {
   return out;
 }
 
+namespace {
+
+// One name is the other with the higher divisions in front ("淮安市洪泽区人民政府" and
+// "洪泽区人民政府"): the same agency.
+bool same_agency(const std::string& a, const std::string& b) {
+  if (a == b) return true;
+  const std::string& longer = a.size() > b.size() ? a : b;
+  const std::string& shorter = a.size() > b.size() ? b : a;
+  if (cp_count(shorter) < 4 ||
+      longer.compare(longer.size() - shorter.size(), shorter.size(), shorter) != 0) {
+    return false;
+  }
+  const std::string_view prefix(longer.data(), longer.size() - shorter.size());
+  for (const char* division : {"省", "市", "州", "县", "区", "盟", "旗"}) {
+    const std::string_view d(division);
+    if (prefix.size() >= d.size() && prefix.substr(prefix.size() - d.size()) == d) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
 Pairing pairing(const Document& doc, const Document& previous) {
   Pairing p;
   const Outline& o = doc.outline;
@@ -46,7 +70,7 @@ Pairing pairing(const Document& doc, const Document& previous) {
   p.year_known = o.year && q.year;
   p.year_ok = p.year_known && *q.year == *o.year - 1;
   p.agency_known = o.agency && q.agency;
-  p.agency_ok = p.agency_known && agency_key(*o.agency) == agency_key(*q.agency);
+  p.agency_ok = p.agency_known && same_agency(agency_key(*o.agency), agency_key(*q.agency));
   return p;
 }
 
