@@ -75,9 +75,9 @@ struct Pair {
 
 void PrintTo(const Pair& p, std::ostream* os) { *os << p.before << " -> " << p.now; }
 
-class CrossCorpus : public ::testing::TestWithParam<Pair> {};
+class CorpusCross : public ::testing::TestWithParam<Pair> {};
 
-TEST_P(CrossCorpus, PairAsWorkedOutByHand) {
+TEST_P(CorpusCross, PairAsWorkedOutByHand) {
   const Pair& p = GetParam();
   if (!fs::exists(kCorpusDir / p.now)) GTEST_SKIP() << "corpus not found";
   const Result r = check_pair(corpus(p.before), corpus(p.now));
@@ -104,7 +104,7 @@ TEST_P(CrossCorpus, PairAsWorkedOutByHand) {
 }
 
 INSTANTIATE_TEST_SUITE_P(
-    Pingtan, CrossCorpus,
+    CorpusPingtan, CorpusCross,
     ::testing::Values(
         Pair{"033-pingtan-2019", "034-pingtan-2020", 10, 1, 0, 3, {"cross-text-reuse"}, 5, 68},
         Pair{"034-pingtan-2020", "035-pingtan-2021", 10, 1, 0, 3, {"cross-text-reuse"}, 5, 34},
@@ -125,7 +125,7 @@ INSTANTIATE_TEST_SUITE_P(
     });
 
 // Edited copies of the corpus texts, made here.
-class CrossCorpusEdited : public ::testing::Test {
+class CorpusCrossEdited : public ::testing::Test {
  protected:
   void SetUp() override {
     if (!fs::exists(kCorpusDir / "039-pingtan-2025")) GTEST_SKIP() << "corpus not found";
@@ -135,7 +135,7 @@ class CrossCorpusEdited : public ::testing::Test {
 // 洪泽区 2023 → 2024 (PDF text): "洪泽区人民政府" and "淮安市洪泽区人民政府" are one agency;
 // 行政规范性文件 in force 5 + 3 − 0 = 8 as printed; nothing carried over either year; three
 // sentences of section 一 repeated (info). The same from pdftotext -layout and plain pdftotext.
-TEST_F(CrossCorpusEdited, HongzeKeepsContinuityInTextFromEitherPdfExtraction) {
+TEST_F(CorpusCrossEdited, HongzeKeepsContinuityInTextFromEitherPdfExtraction) {
   for (const char* variant : {"pdftotext-layout.txt", "pdftotext-raw.txt"}) {
     SCOPED_TRACE(variant);
     const auto read = [&](const char* folder) {
@@ -156,7 +156,7 @@ TEST_F(CrossCorpusEdited, HongzeKeepsContinuityInTextFromEitherPdfExtraction) {
   }
 }
 
-TEST_F(CrossCorpusEdited, CarryOverBrokenByLastYearsCarriedOut) {
+TEST_F(CorpusCrossEdited, CarryOverBrokenByLastYearsCarriedOut) {
   const std::string before = replaced(corpus("038-pingtan-2024"), "结转下年度继续办理0000000",
                                       "结转下年度继续办理3000003");
   const Result r = check_pair(before, corpus("039-pingtan-2025"));
@@ -177,7 +177,7 @@ TEST_F(CrossCorpusEdited, CarryOverBrokenByLastYearsCarriedOut) {
   EXPECT_EQ(r.exit_code, 1);
 }
 
-TEST_F(CrossCorpusEdited, RunTogetherRowSettledByLastYearsInForce) {
+TEST_F(CorpusCrossEdited, RunTogetherRowSettledByLastYearsInForce) {
   // 77 made (the narrative says so), then 132643: only 132 / 643 gives 698 + 77 − 132 = 643.
   const std::string now = replaced(corpus("037-pingtan-2023"), "77132470", "77132643");
   const Result alone = check(now);
@@ -200,7 +200,7 @@ TEST_F(CrossCorpusEdited, RunTogetherRowSettledByLastYearsInForce) {
   EXPECT_NE(fs[0]->message.find("77 / 132 / 643"), std::string::npos) << fs[0]->message;
 }
 
-TEST_F(CrossCorpusEdited, LastYearsReportWithThisYearsTitle) {
+TEST_F(CorpusCrossEdited, LastYearsReportWithThisYearsTitle) {
   const std::string before = corpus("038-pingtan-2024");
   std::string now = before;
   for (std::size_t at = now.find("2024年度政府信息公开"); at != std::string::npos;
@@ -221,7 +221,7 @@ TEST_F(CrossCorpusEdited, LastYearsReportWithThisYearsTitle) {
   EXPECT_EQ(r.previous->text_reuse->repeated + 1, r.previous->text_reuse->sentences);
 }
 
-TEST_F(CrossCorpusEdited, NotTheYearBeforeOrNotTheSameAgency) {
+TEST_F(CorpusCrossEdited, NotTheYearBeforeOrNotTheSameAgency) {
   const Result gap = check_pair(corpus("033-pingtan-2019"), corpus("035-pingtan-2021"));
   ASSERT_EQ(cross_findings(gap).size(), 1u);
   EXPECT_EQ(cross_findings(gap)[0]->rule, "cross-year-order");
@@ -241,7 +241,7 @@ TEST_F(CrossCorpusEdited, NotTheYearBeforeOrNotTheSameAgency) {
   EXPECT_EQ(cross_findings(other)[0]->previous_line, 1);
 }
 
-TEST_F(CrossCorpusEdited, FreeFormatReportsRepeatTheirProblems) {
+TEST_F(CorpusCrossEdited, FreeFormatReportsRepeatTheirProblems) {
   // 实验区 2012 → 2013 (pre-2019, no statutory tables): only the text is compared; the 2013
   // report repeats 2012's problems paragraph word for word.
   const Result r =
@@ -254,7 +254,7 @@ TEST_F(CrossCorpusEdited, FreeFormatReportsRepeatTheirProblems) {
   EXPECT_EQ(r.previous->checks.pass, 1);            // cross-year-order
 }
 
-TEST_F(CrossCorpusEdited, WithoutAPreviousReportNothingChanges) {
+TEST_F(CorpusCrossEdited, WithoutAPreviousReportNothingChanges) {
   const Result r = check(corpus("039-pingtan-2025"));
   EXPECT_FALSE(r.previous.has_value());
   EXPECT_TRUE(r.changes.empty());
