@@ -114,7 +114,7 @@ TEST(CliDocuments, PreviousPdfAndPdfGiveTheTextPairsChecks) {
             quote(corpus("002-huaian-hongze-2024/pdftotext-layout.txt"))}) {
     SCOPED_TRACE(args);
     const CliRun r = run_cli("check --format json " + args);
-    EXPECT_EQ(r.code, 1) << r.err;  // 2024's own error (its narrative's 复议 count), as alone
+    EXPECT_EQ(r.code, 1) << r.err;  // 2024's own error (format-outdated), as alone
     const auto j = nlohmann::json::parse(r.out);
     EXPECT_EQ(j["previous"]["year"], 2023);
     EXPECT_TRUE(j["previous"]["compared"].get<bool>());
