@@ -317,7 +317,13 @@ std::string to_text(const Result& r, std::string_view text, std::string_view fil
     out += file;
     if (f.line > 0) out += ":" + std::to_string(f.line) + ":" + std::to_string(f.column);
     out += std::string(": ") + severity_name(f.severity) + ": " +
-           (en && !f.message_en.empty() ? f.message_en : f.message) + " [" + f.rule + "]\n";
+           (en && !f.message_en.empty() ? f.message_en : f.message);
+    if (f.previous_line > 0) {  // where to look in last year's report
+      const std::string at =
+          std::to_string(f.previous_line) + ":" + std::to_string(f.previous_column);
+      out += en ? " (previous report " + at + ")" : "（上一年度报告 " + at + "）";
+    }
+    out += " [" + f.rule + "]\n";
     if (f.line > 0) {
       int width = 1;
       for (const auto& id : f.cells) {
