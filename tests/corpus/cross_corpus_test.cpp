@@ -221,6 +221,33 @@ TEST_F(CorpusCrossEdited, LastYearsReportWithThisYearsTitle) {
   EXPECT_EQ(r.previous->text_reuse->repeated + 1, r.previous->text_reuse->sentences);
 }
 
+// A saved portal page (HTML) as last year's report, and the same page with the title's year
+// moved on as this year's: every table and nearly every sentence repeated; positions in both
+// point into the HTML source.
+TEST_F(CorpusCrossEdited, HtmlPageCopiedWithTheTitleMovedOn) {
+  std::ifstream in(kCorpusDir / "007-shuyang-fagaiju-2023" / "page.html", std::ios::binary);
+  const std::string before{std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+  std::string now = before;
+  const std::string from = "沭阳县发展和改革局2023年", to = "沭阳县发展和改革局2024年";
+  for (std::size_t at = now.find(from); at != std::string::npos; at = now.find(from, at)) {
+    now.replace(at, from.size(), to);
+  }
+  const Result r = check_pair(before, now);
+  ASSERT_TRUE(r.previous.has_value());
+  EXPECT_TRUE(r.previous->compared);
+  const auto same = cross_findings(r, "cross-identical");
+  ASSERT_EQ(same.size(), 3u);
+  EXPECT_EQ(same[0]->severity, Severity::info);  // table 2
+  EXPECT_EQ(same[1]->severity, Severity::warning);
+  EXPECT_EQ(same[2]->severity, Severity::warning);
+  for (const Finding* f : same) EXPECT_EQ(f->previous_line, f->line);  // the same page layout
+  const auto reuse = cross_findings(r, "cross-text-reuse");
+  ASSERT_EQ(reuse.size(), 1u);
+  EXPECT_EQ(reuse[0]->severity, Severity::warning);
+  EXPECT_EQ(reuse[0]->previous_line, reuse[0]->line);
+  EXPECT_GT(reuse[0]->line, 1);
+}
+
 TEST_F(CorpusCrossEdited, NotTheYearBeforeOrNotTheSameAgency) {
   const Result gap = check_pair(corpus("033-pingtan-2019"), corpus("035-pingtan-2021"));
   ASSERT_EQ(cross_findings(gap).size(), 1u);
