@@ -125,4 +125,26 @@ TEST(CliDocuments, PreviousPdfAndPdfGiveTheTextPairsChecks) {
   }
 }
 
+// A Word file as LAST: extracted like FILE would be; here the same report as text, so the two
+// are of one year (cross-year-order), which shows the .docx was read as a report.
+TEST(CliDocuments, PreviousWordFile) {
+  if (!have_node_and_pdfjs()) GTEST_SKIP() << "node or pdfjs-dist is not available";
+  const std::string dir = ::testing::TempDir() + "nianbao_prev_docx_" + std::to_string(getpid());
+  ASSERT_EQ(
+      std::system(("node " + quote(std::string(NIANBAO_TESTS_DIR) + "/fixtures/make-fixtures.mjs") +
+                   " " + quote(dir) + " >/dev/null")
+                      .c_str()),
+      0);
+  const CliRun r = run_cli("check --format json --previous " + quote(dir + "/merged-cells.docx") +
+                           " " + quote(dir + "/merged-cells.txt"));
+  std::system(("rm -rf " + quote(dir)).c_str());
+  ASSERT_TRUE(r.code == 0 || r.code == 1) << r.err;
+  const auto j = nlohmann::json::parse(r.out);
+  EXPECT_FALSE(j["previous"].contains("error")) << j["previous"];
+  EXPECT_EQ(j["previous"]["year"], j["report"]["year"]);
+  bool order = false;
+  for (const auto& f : j["findings"]) order |= f["rule"] == "cross-year-order";
+  EXPECT_TRUE(order);
+}
+
 }  // namespace
