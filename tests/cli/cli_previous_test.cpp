@@ -1,5 +1,5 @@
 // nianbao check --previous LAST FILE (issue 13): parsing, forwarding to the document helper, and
-// the built command on text, HTML-free crawled pages, and (slow, with node + pdf.js) PDF pairs.
+// the built command on text pairs (crawled pages), and (slow, with node + pdf.js) PDF and Word.
 #include <gtest/gtest.h>
 #include <unistd.h>
 
