@@ -70,6 +70,12 @@ std::string apply_option(const std::string& arg, const std::string& value, Args*
     } else {
       return "--lang 只能是 zh 或 en（got: " + value + "）";
     }
+  } else if (arg == "--previous") {
+    if (a.command != Command::check) return "--previous 只用于 check（only for check）";
+    if (value.empty() || value == "-") {
+      return "--previous 需要上一年度报告的文件名（a file name, not standard input）";
+    }
+    a.previous = value;
   } else if (arg == "--min-severity") {
     if (a.command != Command::check) return "--min-severity 只用于 check（only for check）";
     const auto s = parse_severity(value);
@@ -138,7 +144,8 @@ ParseResult parse_args(const std::vector<std::string>& argv) {
       has_value = true;
     }
     const bool takes_value = arg == "--format" || arg == "--ignore" || arg == "--min-severity" ||
-                             arg == "--lang" || arg == "--jobs" || arg == "-j";
+                             arg == "--lang" || arg == "--jobs" || arg == "-j" ||
+                             arg == "--previous";
     if (!takes_value) return fail("未知选项：" + arg + "（unknown option; see nianbao --help）");
     if (!has_value) {
       if (i + 1 >= argv.size()) return fail("选项 " + arg + " 缺少取值（missing value）");
@@ -157,6 +164,12 @@ ParseResult parse_args(const std::vector<std::string>& argv) {
       stdin_operands += path == "-";
     }
     if (stdin_operands > 1) return fail("- （标准输入）只能给一次（- given more than once）");
+    if (!a.previous.empty() &&
+        (operands.size() > 1 || (a.format != Format::text && a.format != Format::json))) {
+      return fail(
+          "--previous 只能与一份年报、text 或 json 格式一起使用（--previous takes one report, "
+          "text or json output）");
+    }
     a.file = operands[0];
     a.files = std::move(operands);
   } else if (!operands.empty()) {
@@ -189,6 +202,9 @@ std::string usage() {
          "  --min-severity info|warning|error  隐藏低于此级别的结果（默认 info）\n"
          "  --lang zh|en                    文本、csv、sarif 中说明文字的语言（默认 zh）\n"
          "  --jobs N, -j N                  同时核验的文件数（默认为 CPU 核数）\n"
+         "  --previous LAST                 上一年度报告（文本、HTML、PDF 或 "
+         ".docx），做跨年度核验\n"
+         "                                  (the previous year's report: cross-year checks)\n"
          "\n"
          "文件夹 Folders: 递归读取其中的 .txt .md .html .htm .pdf .docx（其他文件跳过并计数；\n"
          "以 . 开头的文件和文件夹不读）。结果按输入顺序输出。\n"

@@ -21,6 +21,7 @@ struct Args {
   std::string file;                // the first PATH; "-" reads standard input
   std::vector<std::string> files;  // every PATH, in order (check)
   int jobs = 0;                    // --jobs N; 0: one per core
+  std::string previous;  // --previous LAST: the previous year's report (a file name), or ""
 };
 
 struct ParseResult {

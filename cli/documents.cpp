@@ -12,6 +12,7 @@
 #include <cstdlib>
 #include <cstring>
 #include <ostream>
+#include <sstream>
 
 extern char** environ;
 
@@ -139,6 +140,7 @@ std::vector<std::string> document_command(const Args& args, const std::string& s
     argv.insert(argv.end(), {"--min-severity", severity_name(args.min_severity)});
   }
   if (args.english) argv.insert(argv.end(), {"--lang", "en"});
+  if (!args.previous.empty()) argv.push_back("--previous=" + args.previous);
   argv.push_back(args.file);
   return argv;
 }
@@ -218,6 +220,29 @@ int check_document(const Args& args, DocumentKind kind, std::ostream& out, std::
     return 2;
   }
   return code;
+}
+
+bool extract_document(const std::string& file, DocumentKind kind, std::string* text,
+                      std::ostream& err) {
+  const char* what = kind == DocumentKind::pdf ? "PDF" : "Word/ZIP";
+  const std::string script = document_script();
+  const char* node_env = std::getenv("NIANBAO_NODE");
+  const std::string node = node_env != nullptr && *node_env != '\0' ? node_env : "node";
+  std::ostringstream out;
+  int spawn_error = 0;
+  const int code = is_file(script) ? run_captured({node, script, "extract", file},
+                                                  helper_environment(), out, err, &spawn_error)
+                                   : -1;
+  if (code == 0) {
+    *text = out.str();
+    return true;
+  }
+  if (code < 0) {
+    err << "nianbao: " << file << ": " << what
+        << " 文件由 Node.js 读取（cli/nianbao-file.mjs），无法运行（" << node << "，" << script
+        << "）（" << what << " files are read by Node.js, which could not be run）\n";
+  }
+  return false;
 }
 
 }  // namespace nianbao::cli

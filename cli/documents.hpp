@@ -48,4 +48,9 @@ std::vector<std::string> helper_environment();
 // missing, or when the document came on standard input.
 int check_document(const Args& args, DocumentKind kind, std::ostream& out, std::ostream& err);
 
+// The text of `file` (a PDF or .docx) as `node cli/nianbao-file.mjs extract FILE` recovers it
+// (for --previous). False, with one line on `err`, when it cannot be extracted.
+bool extract_document(const std::string& file, DocumentKind kind, std::string* text,
+                      std::ostream& err);
+
 }  // namespace nianbao::cli

@@ -10,6 +10,7 @@
 #include <iostream>
 #include <istream>
 #include <ostream>
+#include <sstream>
 
 #include "batch.hpp"
 #include "documents.hpp"
@@ -33,6 +34,32 @@ void read_limited(std::istream& in, std::size_t limit, std::string* bytes) {
     in.read(buffer, static_cast<std::streamsize>(std::min(sizeof buffer, limit - bytes->size())));
     bytes->append(buffer, static_cast<std::size_t>(in.gcount()));
   }
+}
+
+// --previous LAST: read and decoded like FILE; a PDF or .docx through the same Node.js
+// extraction (documents.hpp). False, with one line on `err`, when it cannot be read.
+bool load_previous(const std::string& file, Options& options, std::ostream& err) {
+  std::string bytes, error;
+  std::istringstream no_stdin;
+  if (!read_input(file, no_stdin, &bytes, &error)) {
+    err << "nianbao: " << file << ": " << error << '\n';
+    return false;
+  }
+  if (bytes.size() > kMaxInputBytes) {
+    err << "nianbao: " << file << ": 输入超过 " << kMaxInputBytes / (1024 * 1024)
+        << " MiB 上限（input larger than " << kMaxInputBytes << " bytes）\n";
+    return false;
+  }
+  const DocumentKind kind = sniff_document(bytes);
+  if (kind != DocumentKind::none && !extract_document(file, kind, &bytes, err)) return false;
+  const Decoded decoded = decode_input(bytes);
+  if (!decoded.ok) {
+    err << "nianbao: " << file << ": " << decoded.error << '\n';
+    return false;
+  }
+  if (bytes.size() != decoded.utf8.size()) options.previous_input_bytes = bytes.size();
+  options.previous = decoded.utf8;
+  return true;
 }
 
 }  // namespace
@@ -88,6 +115,7 @@ int check_bytes(const Args& args, std::string_view bytes, std::string_view name,
   options.min_severity = args.min_severity;
   options.encoding = decoded.encoding;
   if (bytes.size() != decoded.utf8.size()) options.input_bytes = bytes.size();
+  if (!args.previous.empty() && !load_previous(args.previous, options, err)) return 2;
 
   const Result result = check(decoded.utf8, options);
   if (args.format == Format::json) {

@@ -1,6 +1,7 @@
 // The WebAssembly binding: a thin embind layer over the same core calls the CLI makes.
 // JavaScript: const m = await createNianbao();
 //             JSON.parse(m.check(text, JSON.stringify({minSeverity: "warning"})))
+//             JSON.parse(m.check(text, JSON.stringify({previous: lastYearsText})))
 #include <emscripten/bind.h>
 
 #include <string>
@@ -9,7 +10,9 @@
 
 namespace {
 
-// `text` arrives as UTF-8 (embind's std::string); `options_json` as in nianbao::parse_options_json.
+// `text` arrives as UTF-8 (embind's std::string); `options_json` as in nianbao::parse_options_json,
+// including {"previous": "<last year's report>"} for the cross-year checks (issue 13): the
+// previous text travels inside the options JSON, so the binding's signature is unchanged.
 std::string check(const std::string& text, const std::string& options_json) {
   return nianbao::check_to_json(text, options_json);
 }

@@ -4,6 +4,7 @@
 
 #include "facts.hpp"
 #include "html.hpp"
+#include "previous.hpp"
 #include "rules/registry.hpp"
 
 namespace nianbao {
@@ -21,8 +22,11 @@ bool too_large(std::string_view utf8, Result& r) {
   return true;
 }
 
-// Why the text is not a report at all, or empty when it may be one.
-std::string not_a_report(std::string_view text, const Document& doc) {
+}  // namespace
+
+// Why the text is not a report at all, or empty when it may be one (also for the previous
+// year's report, previous.cpp).
+std::string detail::not_a_report(std::string_view text, const Document& doc) {
   const bool visible = std::any_of(doc.norm.text.begin(), doc.norm.text.end(),
                                    [](char c) { return !detail::is_space_byte(c); });
   if (!visible) return "输入为空 (empty input)";
@@ -41,6 +45,8 @@ std::string not_a_report(std::string_view text, const Document& doc) {
   return "未找到年度报告的标题、章节或统计表，不是政府信息公开工作年度报告 (not a government "
          "information disclosure annual report: no title, sections or tables found)";
 }
+
+namespace {
 
 // The report as read: title, format, sections, and the cells in canonical order (table 2,
 // table 3 row-major, table 4).
@@ -117,16 +123,21 @@ Result check(std::string_view utf8, const Options& options) {
   r.input_lines = utf8.empty() ? 0 : doc.source.line_count();
   detail::read_outline(doc);
   detail::read_tables(doc);
-  r.input_error = not_a_report(utf8, doc);
+  r.input_error = detail::not_a_report(utf8, doc);
   if (!r.input_error.empty()) {
     r.exit_code = 2;
     return r;
   }
   const detail::Facts facts = detail::extract_facts(doc);
   detail::settle_tables(doc, facts);  // choices the table reader left open, closed by the narrative
+  // Last year's report, when given: read alike; it may settle this year's table-2 rows.
+  std::optional<detail::PreviousReport> previous;
+  if (options.previous) previous.emplace(*options.previous, options);
+  if (previous) previous->settle(doc);
   describe(doc, r);
   detail::Emitter em(doc);
   detail::run_rules(doc, facts, em);
+  if (previous) previous->compare(doc, facts, em, r);  // the cross-year rules and changes
   publish(em, options, r);
   return r;
 }

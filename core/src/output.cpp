@@ -1,9 +1,11 @@
 // Output: the names of the contract's enums, the JSON contract (../shared/spec/output.md), the
 // terminal text format, the rule catalogue, and the options/JSON convenience used by the
 // bindings.
+#include <cstdio>
 #include <nlohmann/json.hpp>
 
 #include "document.hpp"
+#include "rules/rule.hpp"
 
 namespace nianbao {
 
@@ -85,6 +87,66 @@ std::string dump(const ojson& j) {
   return j.dump(2, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 
+ojson checks_json(const Summary& s) {
+  return {{"pass", s.pass},
+          {"fail", s.fail},
+          {"uncertain", s.uncertain},
+          {"not_assessable", s.not_assessable}};
+}
+
+ojson reuse_json(const TextReuse& t) {
+  ojson sections = ojson::array();
+  for (const auto& c : t.sections) {
+    sections.push_back(
+        {{"section", c.section}, {"sentences", c.sentences}, {"repeated", c.repeated}});
+  }
+  ojson passages = ojson::array();
+  for (const auto& p : t.passages) {
+    passages.push_back({{"line", pos_json(p.line)},
+                        {"column", pos_json(p.column)},
+                        {"previous_line", pos_json(p.previous_line)},
+                        {"previous_column", pos_json(p.previous_column)},
+                        {"sentences", p.sentences},
+                        {"chars", p.chars},
+                        {"text", p.text}});
+  }
+  return {{"sentences", t.sentences},
+          {"repeated", t.repeated},
+          {"sections", std::move(sections)},
+          {"passages", std::move(passages)}};
+}
+
+ojson previous_json(const PreviousInfo& p) {
+  ojson j = {{"agency", p.agency ? ojson(*p.agency) : ojson(nullptr)},
+             {"year", p.year ? ojson(*p.year) : ojson(nullptr)},
+             {"format", p.format},
+             {"input_bytes", p.input_bytes},
+             {"lines", p.input_lines},
+             {"compared", p.compared},
+             {"checks", checks_json(p.checks)}};
+  if (!p.error.empty()) j["error"] = p.error;
+  if (p.text_reuse) j["text_reuse"] = reuse_json(*p.text_reuse);
+  return j;
+}
+
+ojson changes_json(const std::vector<Change>& changes) {
+  ojson arr = ojson::array();
+  for (const auto& c : changes) {
+    const bool decimal = c.unit != "件";
+    ojson o = {{"id", c.id},
+               {"label", c.label},
+               {"label_en", c.label_en},
+               {"unit", c.unit},
+               {"cells", c.cells},
+               {"current", number_json(c.current, decimal)},
+               {"previous", number_json(c.previous, decimal)},
+               {"change", number_json(c.change, decimal)},
+               {"percent", c.percent ? ojson(*c.percent) : ojson(nullptr)}};
+    arr.push_back(std::move(o));
+  }
+  return arr;
+}
+
 }  // namespace
 
 std::string to_json(const Result& r) {
@@ -100,6 +162,7 @@ std::string to_json(const Result& r) {
   j["report"] = {{"agency", r.agency ? ojson(*r.agency) : ojson(nullptr)},
                  {"year", r.year ? ojson(*r.year) : ojson(nullptr)},
                  {"format", r.format}};
+  if (r.previous) j["previous"] = previous_json(*r.previous);
   ojson sections = ojson::array();
   for (const auto& s : r.sections) {
     sections.push_back({{"number", s.number}, {"heading", s.heading}, {"line", s.line}});
@@ -138,9 +201,15 @@ std::string to_json(const Result& r) {
                          (f.actual && *f.actual != std::floor(*f.actual));
     if (f.expected) fo.emplace_back("expected", number_json(*f.expected, decimal));
     if (f.actual) fo.emplace_back("actual", number_json(*f.actual, decimal));
+    if (f.previous_line > 0) {
+      fo.emplace_back("previous_line", f.previous_line);
+      fo.emplace_back("previous_column", pos_json(f.previous_column));
+    }
+    if (!f.previous_cells.empty()) fo.emplace_back("previous_cells", f.previous_cells);
     findings.push_back(std::move(fj));
   }
   j["findings"] = std::move(findings);
+  if (r.previous) j["changes"] = changes_json(r.changes);
   j["summary"] = {
       {"checks",
        {{"pass", r.summary.pass},
@@ -185,6 +254,58 @@ std::string extract(std::string_view line, int column, int mark_cps) {
   return shown + "\n" + marker;
 }
 
+std::string pad_to(std::string s, int width) {
+  int w = 0;
+  std::size_t i = 0;
+  while (i < s.size()) w += detail::display_width(detail::next_cp(s, i));
+  if (w < width) s.append(static_cast<std::size_t>(width - w), ' ');
+  return s;
+}
+
+// Up to six decimals (万元 to the fen), trailing zeros dropped.
+std::string amount(double v) {
+  char buf[64];
+  std::snprintf(buf, sizeof buf, "%.6f", v);
+  std::string s = buf;
+  while (!s.empty() && s.back() == '0') s.pop_back();
+  if (!s.empty() && s.back() == '.') s.pop_back();
+  return s == "-0" ? "0" : s;
+}
+
+std::string signed_num(double v) { return (v > 0 ? "+" : "") + amount(v); }
+
+// The previous report and the changes: one line, then one line per figure.
+std::string previous_block(const Result& r, bool en) {
+  const PreviousInfo& p = *r.previous;
+  const Summary& c = p.checks;
+  const std::string who =
+      (p.agency ? *p.agency : std::string(en ? "(unknown agency)" : "（机关未识别）")) + " " +
+      (p.year ? std::to_string(*p.year) : std::string("?"));
+  std::string out;
+  if (en) {
+    out += "previous report: " + (p.error.empty() ? who + ", format " + p.format : p.error) +
+           "; cross-year checks: " + std::to_string(c.pass) + " passed, " + std::to_string(c.fail) +
+           " failed, " + std::to_string(c.uncertain) + " uncertain, " +
+           std::to_string(c.not_assessable) + " could not be made\n";
+  } else {
+    out += "上一年度报告：" + (p.error.empty() ? who + "年度，格式 " + p.format : p.error) +
+           "；跨年度检查 通过 " + std::to_string(c.pass) + "，不通过 " + std::to_string(c.fail) +
+           "，无法确定 " + std::to_string(c.uncertain) + "，无法检查 " +
+           std::to_string(c.not_assessable) + "\n";
+  }
+  if (r.changes.empty()) return out;
+  out += en ? "changes (last year → this year):\n" : "与上年比较（上年 → 本年）：\n";
+  for (const auto& ch : r.changes) {
+    const std::string unit = ch.unit == "%" ? "%" : en ? "" : ch.unit;
+    std::string line = "  " + pad_to(en ? ch.label_en : ch.label, en ? 40 : 44) +
+                       amount(ch.previous) + unit + " → " + amount(ch.current) + unit + "  " +
+                       signed_num(ch.change) + (ch.unit == "%" ? (en ? " pp" : "个百分点") : "");
+    if (ch.percent) line += " (" + signed_num(*ch.percent) + "%)";
+    out += line + "\n";
+  }
+  return out;
+}
+
 }  // namespace
 
 std::string to_text(const Result& r, std::string_view text, std::string_view filename, bool en) {
@@ -196,7 +317,13 @@ std::string to_text(const Result& r, std::string_view text, std::string_view fil
     out += file;
     if (f.line > 0) out += ":" + std::to_string(f.line) + ":" + std::to_string(f.column);
     out += std::string(": ") + severity_name(f.severity) + ": " +
-           (en && !f.message_en.empty() ? f.message_en : f.message) + " [" + f.rule + "]\n";
+           (en && !f.message_en.empty() ? f.message_en : f.message);
+    if (f.previous_line > 0) {  // where to look in last year's report
+      const std::string at =
+          std::to_string(f.previous_line) + ":" + std::to_string(f.previous_column);
+      out += en ? " (previous report " + at + ")" : "（上一年度报告 " + at + "）";
+    }
+    out += " [" + f.rule + "]\n";
     if (f.line > 0) {
       int width = 1;
       for (const auto& id : f.cells) {
@@ -214,6 +341,7 @@ std::string to_text(const Result& r, std::string_view text, std::string_view fil
       out += std::string(6, ' ') + " | " + ex.substr(nl + 1) + "\n";
     }
   }
+  if (r.previous) out += previous_block(r, en);
   const Summary& s = r.summary;
   const std::string who =
       (r.agency ? *r.agency : std::string(en ? "(unknown agency)" : "（机关未识别）")) + " " +
@@ -308,6 +436,14 @@ bool parse_options_json(std::string_view json, Options* out, std::string* error)
   }
   if (auto it = j.find("encoding"); it != j.end() && it->is_string()) {
     out->encoding = it->get<std::string>();
+  }
+  // The previous year's report; an empty string (an empty box on the page) or null is none.
+  if (auto it = j.find("previous"); it != j.end() && !it->is_null()) {
+    if (!it->is_string()) {
+      if (error) *error = "previous must be a string (the previous report's text)";
+      return false;
+    }
+    if (!it->get_ref<const std::string&>().empty()) out->previous = it->get<std::string>();
   }
   return true;
 }

@@ -178,9 +178,8 @@ struct Edit {
 
 // The builder's report with the edits made: builder edits first, then text edits in order.
 // Text edits that found nothing to change are added to *missed.
-inline std::string edited_report(const std::vector<Edit>& edits,
+inline std::string edited_report(ReportBuilder b, const std::vector<Edit>& edits,
                                  std::vector<std::string>* missed = nullptr) {
-  ReportBuilder b;
   for (const auto& e : edits) {
     if (e.on_builder) e.on_builder(b);
   }
@@ -189,6 +188,38 @@ inline std::string edited_report(const std::vector<Edit>& edits,
     if (e.on_text && !e.on_text(text) && missed) missed->push_back(e.what);
   }
   return text;
+}
+
+inline std::string edited_report(const std::vector<Edit>& edits,
+                                 std::vector<std::string>* missed = nullptr) {
+  return edited_report(ReportBuilder(), edits, missed);
+}
+
+// Last year's report to the builder's (2023, for the cross-year rules): consistent on its own and
+// continuous with the builder's report (2 applications carried over = this year's 2 carried in;
+// no documents in force either year), with tables and a narrative of its own (no sentence in
+// common with this year's).
+inline ReportBuilder previous_year() {
+  ReportBuilder b;
+  b.title2 = "2023年政府信息公开工作年度报告";
+  b.overview =
+      "2023年，我局围绕主动公开、依申请公开、政府信息管理、政府信息公开平台建设和监督保障"
+      "开展了各项工作。";
+  b.problems = "一是政策解读的形式还比较单一，图解和视频解读偏少。下一步将丰富解读形式。";
+  b.other_matters = "2023年我局没有发出收费通知，也没有收取任何信息处理费。";
+  for (int c : {0, 6}) {
+    b.set_t3("carried_in", c, "0");
+    b.set_t3("granted", c, "8");
+    b.set_t3("partial", c, "0");
+    b.set_t3("results_total", c, "8");
+    b.set_t3("carried_out", c, "2");
+  }
+  b.cells["t2.licensing"] = "120";
+  b.cells["t2.fees"] = "80.5";
+  b.cells["t4.review.upheld"] = "3";
+  b.cells["t4.review.corrected"] = "0";
+  b.cells["t4.review.total"] = "3";
+  return b;
 }
 
 namespace edit {
@@ -258,6 +289,28 @@ inline Edit erase_between(const std::string& from, const std::string& to) {
             s.erase(b, e - b);
             return true;
           }};
+}
+// The whole text replaced (e.g. a previous "report" that is none).
+inline Edit whole_text(const std::string& text) {
+  return {"the text is '" + text + "'", {}, [=](std::string& s) {
+            s = text;
+            return true;
+          }};
+}
+// The cells whose ids start with `prefix` ("t3.") set as in this year's builder report (for a
+// previous report whose table repeats this year's).
+inline Edit table_as_this_year(const std::string& prefix) {
+  return {"cells " + prefix + "* as this year's",
+          [=](ReportBuilder& b) {
+            const ReportBuilder now;
+            for (auto it = b.cells.begin(); it != b.cells.end();) {
+              it = it->first.rfind(prefix, 0) == 0 ? b.cells.erase(it) : std::next(it);
+            }
+            for (const auto& [id, v] : now.cells) {
+              if (id.rfind(prefix, 0) == 0) b.cells[id] = v;
+            }
+          },
+          {}};
 }
 inline Edit append(const std::string& text) {
   return {"append '" + text + "'", {}, [=](std::string& s) {

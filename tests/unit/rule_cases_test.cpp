@@ -39,6 +39,8 @@ struct Expect {
   std::optional<Severity> severity_value;
   FindingStatus status_value = FindingStatus::fail;
   std::string message_part;
+  std::string previous_at;  // cross-year: previous_line is the line of this text in last year's
+  std::vector<std::string> previous_cell_ids;
 
   Expect& column() {
     at_column = true;
@@ -77,6 +79,11 @@ struct Expect {
     message_part = std::move(part);
     return *this;
   }
+  Expect& before(std::string text, std::vector<std::string> ids = {}) {
+    previous_at = std::move(text);
+    previous_cell_ids = std::move(ids);
+    return *this;
+  }
 };
 
 Expect at(std::string text) {
@@ -92,16 +99,29 @@ struct RuleCase {
   std::vector<Edit> edits;
   bool fires = false;
   Expect expect;
+  // Cross-year rules: edits to last year's report (report_builder.hpp previous_year()), checked
+  // with it as Options::previous; none: no previous report.
+  std::optional<std::vector<Edit>> previous;
 };
 
 // Test output names a case by its rule and name.
 void PrintTo(const RuleCase& c, std::ostream* os) { *os << c.rule << " / " << c.name; }
 
 RuleCase fires(std::string rule, std::string name, std::vector<Edit> edits, Expect e) {
-  return {std::move(rule), std::move(name), std::move(edits), true, std::move(e)};
+  return {std::move(rule), std::move(name), std::move(edits), true, std::move(e), std::nullopt};
 }
 RuleCase quiet(std::string rule, std::string name, std::vector<Edit> edits = {}) {
-  return {std::move(rule), std::move(name), std::move(edits), false, {}};
+  return {std::move(rule), std::move(name), std::move(edits), false, {}, std::nullopt};
+}
+// With last year's report, edited by `before`.
+RuleCase fires_vs(std::string rule, std::string name, std::vector<Edit> edits,
+                  std::vector<Edit> before, Expect e) {
+  return {std::move(rule), std::move(name),  std::move(edits), true,
+          std::move(e),    std::move(before)};
+}
+RuleCase quiet_vs(std::string rule, std::string name, std::vector<Edit> edits = {},
+                  std::vector<Edit> before = {}) {
+  return {std::move(rule), std::move(name), std::move(edits), false, {}, std::move(before)};
 }
 
 // Section 1 covering the five topics, so section1-topics stays quiet.
@@ -397,11 +417,129 @@ std::vector<RuleCase> narrative_text_cases() {
   };
 }
 
+// The cross-year rules, with last year's report (previous_year(): 2023, continuous with this
+// year's) or without one (then no cross-year rule may fire).
+const std::string kCopiedProblem = "一是主动公开的及时性和完整性仍有不足。下一步将加强培训。";
+const std::string kCopiedOverview =
+    "本年度我局认真贯彻《条例》，做好主动公开、依申请公开、政府信息管理、政府信息公开平台建设和"
+    "监督保障工作。";
+
+std::vector<RuleCase> cross_cases() {
+  return {
+      fires_vs("cross-year-order", "two_years_before", {},
+               {title("某某市某某局", "2022年政府信息公开工作年度报告")},
+               at("某某市某某局").before("某某市某某局").says("应为2023年度")),
+      fires_vs("cross-year-order", "other_agency", {},
+               {title("某某县某某局", "2023年政府信息公开工作年度报告")},
+               at("某某市某某局").says("机关名称不同")),
+      fires_vs("cross-year-order", "same_report_twice", {},
+               {title("某某市某某局", "2024年政府信息公开工作年度报告")},
+               at("某某市某某局").says("两份报告都是2024年度")),
+      fires_vs("cross-year-order", "not_a_report", {}, {whole_text("去年的报告找不到了。")},
+               at("某某市某某局").says("无法作为年报读取")),
+      fires_vs("cross-year-order", "agency_unknown", {},
+               {title("", "2023年政府信息公开工作年度报告")},
+               at("某某市某某局").severity(Severity::warning).uncertain().says("无法确认")),
+      quiet_vs("cross-year-order", "year_before_same_agency"),
+      quiet_vs("cross-year-order", "names_with_spaces", {},
+               {title("某某市 某某局", "2023年政府信息公开工作年度报告")}),
+      quiet("cross-year-order", "no_previous_report"),
+      fires_vs("cross-carry-over", "natural_person_and_total", {},
+               {cell("t3.carried_out.natural_person", "3"), cell("t3.carried_out.total", "3"),
+                cell("t3.granted.natural_person", "7"), cell("t3.granted.total", "7"),
+                cell("t3.results_total.natural_person", "7"), cell("t3.results_total.total", "7")},
+               at("二、上年结转")
+                   .n(2)
+                   .cells({"t3.carried_in.natural_person"})
+                   .before("四、结转下年度继续办理", {"t3.carried_out.natural_person"})
+                   .expected(3)
+                   .actual(2)
+                   .says("自然人一栏")),
+      quiet_vs("cross-carry-over", "carried_over"),
+      quiet_vs("cross-carry-over", "not_the_year_before", {},
+               {title("某某市某某局", "2022年政府信息公开工作年度报告"),
+                cell("t3.carried_out.total", "9")}),
+      quiet("cross-carry-over", "no_previous_report"),
+      fires_vs("cross-in-force", "normative_documents",
+               {cell("t2.normative.made", "5"), cell("t2.normative.repealed", "2"),
+                cell("t2.normative.in_force", "60")},
+               {cell("t2.normative.in_force", "50")},
+               at("行政规范性文件\t5")
+                   .cells({"t2.normative.in_force", "t2.normative.made", "t2.normative.repealed"})
+                   .before("行政规范性文件", {"t2.normative.in_force"})
+                   .expected(53)
+                   .actual(60)
+                   .says("上年现行有效50 + 本年制发5 − 本年废止2 = 53，但本年现行有效为60")),
+      fires_vs("cross-in-force", "clean_up_mentioned",
+               {cell("t2.normative.made", "5"), cell("t2.normative.in_force", "40"),
+                overview("2024年，我局开展行政规范性文件清理，" + kTopics)},
+               {cell("t2.normative.in_force", "50")},
+               at("行政规范性文件\t5")
+                   .cells_first({"t2.normative.in_force"}, 3)
+                   .expected(55)
+                   .actual(40)
+                   .says("提到清理")),
+      fires_vs("cross-in-force", "no_cut_fits",
+               {replace("行政规范性文件\t0\t0\t0", "行政规范性文件5290")},
+               {cell("t2.normative.in_force", "50")},
+               at("行政规范性文件5290")
+                   .cells_first({"t2.normative.in_force"}, 3)
+                   .uncertain()
+                   .says("都不满足")),
+      fires_vs("cross-in-force", "settled_by_last_year",
+               {replace("行政规范性文件\t0\t0\t0", "行政规范性文件5253")},
+               {cell("t2.normative.in_force", "50")},
+               at("行政规范性文件5253")
+                   .cells_first({"t2.normative.in_force"}, 3)
+                   .severity(Severity::info)
+                   .uncertain()
+                   .says("5 / 2 / 53")),
+      quiet_vs("cross-in-force", "continues",
+               {cell("t2.normative.made", "5"), cell("t2.normative.repealed", "2"),
+                cell("t2.normative.in_force", "53")},
+               {cell("t2.normative.in_force", "50")}),
+      quiet("cross-in-force", "no_previous_report",
+            {cell("t2.normative.made", "5"), cell("t2.normative.in_force", "60")}),
+      fires_vs("cross-identical", "table_3", {}, {table_as_this_year("t3.")},
+               at("一、本年新收")
+                   .cells({"t3.new.natural_person", "t3.new.total", "t3.carried_in.natural_person",
+                           "t3.carried_in.total", "t3.granted.natural_person", "t3.granted.total",
+                           "t3.partial.natural_person", "t3.partial.total",
+                           "t3.results_total.natural_person", "t3.results_total.total"})
+                   .says("表三")),
+      fires_vs("cross-identical", "table_2_is_info", {}, {table_as_this_year("t2.")},
+               at("规章").severity(Severity::info).cells({"t2.licensing", "t2.fees"}).says("表二")),
+      quiet_vs("cross-identical", "zero_table_4",
+               {cell("t4.review.upheld", "0"), cell("t4.review.corrected", "0"),
+                cell("t4.review.total", "0")},
+               {cell("t4.review.upheld", "0"), cell("t4.review.total", "0")}),
+      quiet_vs("cross-identical", "new_figures"),
+      quiet("cross-identical", "no_previous_report"),
+      fires_vs("cross-text-reuse", "problems_of_section_5", {problems(kCopiedProblem)},
+               {problems(kCopiedProblem)},
+               at("一是主动公开的及时性和完整性")
+                   .before("一是主动公开的及时性和完整性")
+                   .severity(Severity::warning)
+                   .says("第五部分所列问题有1句")),
+      fires_vs(
+          "cross-text-reuse", "sections_1_5_6",
+          {overview(kCopiedOverview), other_matters("本年度未发出收费通知，未收取信息处理费。")},
+          {overview(kCopiedOverview), other_matters("本年度未发出收费通知，未收取信息处理费。"),
+           problems("一是主动公开的及时性仍有不足。下一步将加强培训。")},
+          at("本年度我局认真贯彻").severity(Severity::warning).says("第一、五、六部分100%")),
+      fires_vs("cross-text-reuse", "one_sentence", {},
+               {other_matters("本年度未发出收费通知，未收取信息处理费。")},
+               at("本年度未发出收费通知").before("本年度未发出收费通知").says("全文1/3句（33%）")),
+      quiet_vs("cross-text-reuse", "new_text"),
+      quiet("cross-text-reuse", "no_previous_report"),
+  };
+}
+
 const std::vector<RuleCase>& cases() {
   static const std::vector<RuleCase> all = [] {
     std::vector<RuleCase> out;
     for (auto part : {structure_cases(), table_cases(), arithmetic_cases(),
-                      narrative_figure_cases(), narrative_text_cases()}) {
+                      narrative_figure_cases(), narrative_text_cases(), cross_cases()}) {
       out.insert(out.end(), part.begin(), part.end());
     }
     return out;
@@ -448,8 +586,13 @@ TEST_P(RuleCases, Case) {
   ASSERT_NE(rule, nullptr) << "no registered rule " << c.rule;
   std::vector<std::string> missed;
   const std::string text = nianbao::testing::edited_report(c.edits, &missed);
+  nianbao::Options options;
+  if (c.previous) {
+    options.previous =
+        nianbao::testing::edited_report(nianbao::testing::previous_year(), *c.previous, &missed);
+  }
   ASSERT_TRUE(missed.empty()) << "edit found nothing to change: " << missed.front();
-  const Result r = nianbao::check(text);
+  const Result r = nianbao::check(text, options);
   std::vector<const Finding*> fs;
   for (const auto& f : r.findings) {
     if (f.rule == c.rule) fs.push_back(&f);
@@ -486,6 +629,12 @@ TEST_P(RuleCases, Case) {
   EXPECT_EQ(f.actual, e.actual_value) << why;
   EXPECT_NE(f.message.find(e.message_part), std::string::npos) << why;
   EXPECT_FALSE(f.message_en.empty()) << why;
+  if (!e.previous_at.empty()) {
+    ASSERT_NE(line_of(*options.previous, e.previous_at), -1)
+        << "not last year's: " << e.previous_at;
+    EXPECT_EQ(f.previous_line, line_of(*options.previous, e.previous_at)) << why;
+    EXPECT_EQ(f.previous_cells, e.previous_cell_ids) << why;
+  }
 }
 
 std::string case_name(const ::testing::TestParamInfo<RuleCase>& info) {

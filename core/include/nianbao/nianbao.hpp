@@ -42,9 +42,14 @@ struct Options {
   Severity min_severity = Severity::info;  // findings below this are hidden
   std::string encoding = "utf-8";          // reported as input.encoding
   std::optional<std::size_t> input_bytes;  // bytes as supplied, when they differ from the UTF-8
+  // The previous year's report, for the cross-year checks (rules cross-*, the changes block):
+  // its text as supplied (after decoding, like the report's own), and its size in bytes as
+  // supplied when that differs from the UTF-8. Without it no cross-year check runs.
+  std::optional<std::string> previous;
+  std::optional<std::size_t> previous_input_bytes;
 };
 // Parses the JSON options object used by the WASM binding and the JS API:
-// {"ignore": ["id", ...], "minSeverity": "warning", "encoding": "..."}.
+// {"ignore": ["id", ...], "minSeverity": "warning", "encoding": "...", "previous": "<text>"}.
 // Unknown keys are ignored; on malformed JSON returns false and sets *error.
 bool parse_options_json(std::string_view json, Options* out, std::string* error);
 
@@ -80,6 +85,11 @@ struct Finding {
   std::vector<std::string> cells;  // canonical ids of every operand
   std::optional<double> expected;  // arithmetic findings only
   std::optional<double> actual;
+  // Cross-year findings: where the previous report's text or cell stands in it (0 = not tied to
+  // one place), and the previous report's cells involved (canonical ids, of that report).
+  int previous_line = 0;
+  int previous_column = 0;
+  std::vector<std::string> previous_cells;
 };
 
 struct Section {
@@ -93,6 +103,50 @@ struct Summary {
   int pass = 0, fail = 0, uncertain = 0, not_assessable = 0;
   int errors = 0, warnings = 0, infos = 0;  // visible findings by severity
   int hidden = 0;                           // findings hidden by ignore / min severity
+};
+
+// Sentences (of at least 15 characters, whitespace removed, outside the tables) of this year's
+// report that stand word for word in the previous report.
+struct ReusedPassage {       // consecutive repeated sentences, consecutive in both reports
+  int line = 0, column = 0;  // in this report
+  int previous_line = 0, previous_column = 0;  // in the previous report
+  int sentences = 0;
+  int chars = 0;     // code points, whitespace removed
+  std::string text;  // its start, as written (at most about 40 characters)
+};
+struct ReuseCount {
+  int section = 0;  // 1..6; 0 = text before section 一
+  int sentences = 0, repeated = 0;
+};
+struct TextReuse {
+  int sentences = 0, repeated = 0;      // the whole report
+  std::vector<ReuseCount> sections;     // per section holding sentences, in section order
+  std::vector<ReusedPassage> passages;  // the longest repeated passages, longest first (≤ 3)
+};
+
+// The previous year's report as read, and how its cross-year checks went.
+struct PreviousInfo {
+  std::optional<std::string> agency;
+  std::optional<int> year;
+  std::string format = "unknown";
+  std::size_t input_bytes = 0;
+  int input_lines = 0;
+  std::string error;      // why it could not be read as a report; else empty
+  bool compared = false;  // same agency, the year before: the cross-year checks ran
+  Summary checks;         // the cross-year checks alone (also counted in Result::summary)
+  std::optional<TextReuse> text_reuse;
+};
+
+// A key figure this year and last year (Result::changes). Present only when every operand is
+// an `ok` cell in both reports.
+struct Change {
+  std::string id;  // a cell id ("t3.new.total"), a sum ("t3.withheld.*.total") or a rate
+  std::string label, label_en;
+  std::string unit;                  // "件" | "万元" | "%"
+  std::vector<std::string> cells;    // every operand (canonical ids; the same in both reports)
+  double current = 0, previous = 0;  // rates: in percent, one decimal
+  double change = 0;                 // current - previous (rates: percentage points)
+  std::optional<double> percent;     // change in percent of previous; none for rates or 0
 };
 
 struct Result {
@@ -109,10 +163,15 @@ struct Result {
   std::vector<Cell> cells;        // canonical order (table 2, 3, 4)
   std::vector<Finding> findings;  // sorted by line, then rule id; hidden ones removed
   Summary summary;
+  std::optional<PreviousInfo> previous;  // when Options::previous was given
+  std::vector<Change> changes;           // with a comparable previous report
 };
 
 // Checks one report. `utf8` is the text exactly as the user supplied it (after decoding).
 // Never throws; bad input (empty, binary, not a report, too large) gives exit_code 2.
+// With Options::previous it is also checked against the previous year's report (cross-year
+// findings, Result::previous, Result::changes); a previous text that is not a report is a
+// cross-year-order finding, not an input error.
 Result check(std::string_view utf8, const Options& options = {});
 
 // The JSON contract (deterministic: same input, same bytes).

@@ -5,6 +5,7 @@
 #include "rules/registry.hpp"
 
 #include "facts.hpp"
+#include "rules/cross/cross.hpp"
 #include "rules/narrative/table_readings.hpp"
 
 namespace nianbao::detail {
@@ -31,6 +32,12 @@ extern const RuleDef kNarrativePartition;                  // partition.cpp
 extern const RuleDef kYearConsistency, kYearStale;         // years.cpp
 extern const RuleDef kPublicationLate;                     // publication.cpp
 extern const RuleDef kSection5NoProblem, kSection1Topics;  // section_content.cpp
+// cross/ (run only with a previous year's report: run_cross_rules)
+extern const RuleDef kCrossYearOrder;  // year_order.cpp
+extern const RuleDef kCrossCarryOver;  // carry_over.cpp
+extern const RuleDef kCrossInForce;    // in_force.cpp
+extern const RuleDef kCrossIdentical;  // identical.cpp
+extern const RuleDef kCrossTextReuse;  // text_reuse.cpp
 
 namespace {
 
@@ -64,7 +71,17 @@ constexpr const RuleDef* kRegistry[] = {
     &kSection5NoProblem,
     &kSection6NoFee,
     &kSection1Topics,
+    &kCrossYearOrder,
+    &kCrossCarryOver,
+    &kCrossInForce,
+    &kCrossIdentical,
+    &kCrossTextReuse,
 };
+
+bool cross_year(const RuleDef& rule) {
+  return rule.applies == Applies::previous_report || rule.applies == Applies::previous_comparable ||
+         rule.applies == Applies::previous_tables;
+}
 
 }  // namespace
 
@@ -80,8 +97,25 @@ void run_rules(const Document& doc, const Facts& facts, Emitter& em) {
   const TableReadings readings(doc);
   const RuleContext ctx{doc, facts, readings};
   for (const RuleDef* rule : kRegistry) {
-    if (!rule->check) continue;  // checked with a sibling of its unit
+    if (!rule->check || cross_year(*rule)) continue;  // a sibling's check; cross-year
     if (ctx.free_format() && rule->applies == Applies::template_format) continue;
+    rule->check(ctx, em);
+  }
+}
+
+// cross-year-order first: when the previous report is not the same agency's of the year
+// before, the other cross-year checks are not made (nor counted).
+void run_cross_rules(const Document& doc, const Facts& facts, const Previous& previous,
+                     Emitter& em) {
+  const TableReadings readings(doc);
+  RuleContext ctx{doc, facts, readings};
+  ctx.previous = &previous;
+  for (const RuleDef* rule : kRegistry) {
+    if (!rule->check || !cross_year(*rule)) continue;
+    if (rule->applies != Applies::previous_report && !previous.comparable) continue;
+    const bool free_format =
+        ctx.free_format() || previous.doc->outline.format == FormatVersion::pre2019;
+    if (rule->applies == Applies::previous_tables && free_format) continue;
     rule->check(ctx, em);
   }
 }

@@ -17,12 +17,14 @@ namespace nianbao::detail {
 struct Facts;         // facts.hpp: what the narrative states
 class TableReadings;  // narrative/table_readings.hpp: the tables as the narrative rules see them
 class Emitter;
+struct Previous;  // rules/cross/cross.hpp: the previous year's report as read
 
 // What a check reads. Every stage before the rules has run: outline, tables, facts.
 struct RuleContext {
   const Document& doc;
   const Facts& facts;
-  const TableReadings& readings;  // tables 2 and 3 as read, table 4 as one or more readings
+  const TableReadings& readings;       // tables 2 and 3 as read, table 4 as one or more readings
+  const Previous* previous = nullptr;  // the cross-year checks only (Applies::previous_*)
   bool free_format() const { return doc.outline.format == FormatVersion::pre2019; }
 };
 
@@ -32,6 +34,11 @@ using CheckFn = void (*)(const RuleContext& ctx, Emitter& em);
 enum class Applies {
   every_report,     // the check decides itself what it can assess
   template_format,  // not on pre-2019 free-format reports (they have no statutory tables)
+  // The cross-year checks: run only when a previous report is given (run_cross_rules), and
+  // then counted in the summary like any other check; never without one.
+  previous_report,      // whenever one is given (cross-year-order: is it the right one?)
+  previous_comparable,  // when it is the same agency's report of the year before
+  previous_tables,      // same, and neither report is a pre-2019 free-format one (no tables)
 };
 
 // A Chinese text and its English counterpart.
