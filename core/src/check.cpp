@@ -4,7 +4,9 @@
 
 #include "facts.hpp"
 #include "html.hpp"
+#include "reports.hpp"
 #include "rules/registry.hpp"
+#include "scope.hpp"
 
 namespace nianbao {
 
@@ -37,7 +39,7 @@ std::string not_a_report(std::string_view text, const Document& doc) {
   const auto& t = doc.tables;
   const bool tables = t.t2_found || t.t3_found || t.t4_found;
   const bool mentions = detail::contains_text(doc.flat.text, "信息公开");
-  if (o.title_found || tables || (o.sections.size() >= 2 && mentions)) return {};
+  if (o.title_found || tables || (!o.sections.empty() && mentions)) return {};
   return "未找到年度报告的标题、章节或统计表，不是政府信息公开工作年度报告 (not a government "
          "information disclosure annual report: no title, sections or tables found)";
 }
@@ -117,18 +119,33 @@ Result check(std::string_view utf8, const Options& options) {
   r.input_lines = utf8.empty() ? 0 : doc.source.line_count();
   detail::read_outline(doc);
   detail::read_tables(doc);
+  const detail::Scope scope = detail::decide_scope(doc, options.scope);  // whole report or part
   r.input_error = not_a_report(utf8, doc);
   if (!r.input_error.empty()) {
     r.exit_code = 2;
     return r;
   }
-  const detail::Facts facts = detail::extract_facts(doc);
-  detail::settle_tables(doc, facts);  // choices the table reader left open, closed by the narrative
-  describe(doc, r);
-  detail::Emitter em(doc);
-  detail::run_rules(doc, facts, em);
-  publish(em, options, r);
+  // More than one report pasted: each checked on its own (reports.cpp).
+  if (detail::check_reports(utf8, html ? std::string_view(html->text) : utf8,
+                            html ? &html->origin : nullptr, options, r)) {
+    return r;
+  }
+  detail::check_report(doc, scope, options, r);
   return r;
 }
+
+namespace detail {
+
+void check_report(Document& doc, const Scope& scope, const Options& options, Result& r) {
+  const Facts facts = extract_facts(doc);
+  settle_tables(doc, facts);  // choices the table reader left open, closed by the narrative
+  describe(doc, r);
+  describe_scope(scope, r);
+  Emitter em(doc);
+  run_rules(doc, facts, scope, em);
+  publish(em, options, r);
+}
+
+}  // namespace detail
 
 }  // namespace nianbao

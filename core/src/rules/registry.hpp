@@ -10,7 +10,8 @@ namespace nianbao::detail {
 // Every rule's declaration, in catalogue order (the order of `nianbao rules`).
 const std::vector<const RuleDef*>& registry();
 
-// Runs every registered check over the document, in catalogue order.
-void run_rules(const Document& doc, const Facts& facts, Emitter& em);
+// Runs every registered check over the document, in catalogue order; on an excerpt, not those
+// that need the whole report.
+void run_rules(const Document& doc, const Facts& facts, const Scope& scope, Emitter& em);
 
 }  // namespace nianbao::detail
