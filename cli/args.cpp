@@ -76,8 +76,8 @@ ParseResult parse_args(const std::vector<std::string>& argv) {
       arg.resize(eq);
       has_value = true;
     }
-    const bool takes_value =
-        arg == "--format" || arg == "--ignore" || arg == "--min-severity" || arg == "--lang";
+    const bool takes_value = arg == "--format" || arg == "--ignore" || arg == "--min-severity" ||
+                             arg == "--lang" || arg == "--scope";
     if (!takes_value) return fail("未知选项：" + arg + "（unknown option; see nianbao --help）");
     if (!has_value) {
       if (i + 1 >= argv.size()) return fail("选项 " + arg + " 缺少取值（missing value）");
@@ -104,6 +104,12 @@ ParseResult parse_args(const std::vector<std::string>& argv) {
       const auto s = parse_severity(value);
       if (!s) return fail("--min-severity 只能是 info、warning 或 error（got: " + value + "）");
       a.min_severity = *s;
+    } else if (arg == "--scope") {  // whole report or part of one (issue 17)
+      const auto m = parse_scope_mode(value);
+      if (a.command != Command::check || !m) {
+        return fail("--scope 只用于 check，取值 auto、full 或 excerpt（got: " + value + "）");
+      }
+      a.scope = *m;
     } else {  // --ignore
       if (a.command != Command::check) return fail("--ignore 只用于 check（only for check）");
       split_ids(value, &a.ignore);
@@ -138,6 +144,7 @@ std::string usage() {
          "  --ignore ID,ID                  隐藏这些规则的结果（可重复）\n"
          "  --min-severity info|warning|error  隐藏低于此级别的结果（默认 info）\n"
          "  --lang zh|en                    文本输出的语言（默认 zh）\n"
+         "  --scope auto|full|excerpt       按完整报告或报告的一部分检查（默认 auto：自动判断）\n"
          "\n"
          "输入 Input: UTF-8（可带 BOM）、带 BOM 的 UTF-16、GB18030/GBK；最大 " +
          std::to_string(kMaxInputBytes / (1024 * 1024)) +

@@ -16,8 +16,9 @@ struct Args {
   Format format = Format::text;
   std::vector<std::string> ignore;  // rule ids, from one or more --ignore ID,ID
   Severity min_severity = Severity::info;
-  bool english = false;  // --lang en
-  std::string file;      // "-" reads standard input
+  bool english = false;                    // --lang en
+  ScopeMode scope = ScopeMode::automatic;  // --scope full|excerpt (whole report or part)
+  std::string file;                        // "-" reads standard input
 };
 
 struct ParseResult {

@@ -139,6 +139,8 @@ std::vector<std::string> document_command(const Args& args, const std::string& s
     argv.insert(argv.end(), {"--min-severity", severity_name(args.min_severity)});
   }
   if (args.english) argv.insert(argv.end(), {"--lang", "en"});
+  if (args.scope != ScopeMode::automatic)
+    argv.insert(argv.end(), {"--scope", scope_mode_name(args.scope)});
   argv.push_back(args.file);
   return argv;
 }

@@ -35,7 +35,7 @@ function havePdfjs() {
   }
 }
 
-const VALUE_OPTS = new Set(['--format', '--ignore', '--min-severity', '--lang']);
+const VALUE_OPTS = new Set(['--format', '--ignore', '--min-severity', '--lang', '--scope']);
 
 function usage() {
   return [
@@ -61,7 +61,7 @@ async function main(argv) {
       opts.push(a, argv[i + 1]);
       if (a === '--lang' && argv[i + 1] === 'en') en = true;
       i++;
-    } else if (/^--(format|ignore|min-severity|lang)=/.test(a)) {
+    } else if (/^--(format|ignore|min-severity|lang|scope)=/.test(a)) {
       opts.push(a);
       if (a === '--lang=en') en = true;
     } else if (a.startsWith('-') && a !== '-') {
