@@ -443,6 +443,15 @@ std::vector<RuleCase> scope_cases() {
             nowhere().cells_first({"t3.declined.duplicate.natural_person"}, 7).says("缺少")),
       quiet("narrative-fee", "excerpt_table3_unpaid_fee",
             with(unpaid_fees("1", "10"), keep_between(kTable3, kSection4))),
+      // What does fire on an excerpt: the narrative against the table pasted with it.
+      fires("narrative-applications", "excerpt_section3_with_a_sentence",
+            {keep_between(kSection3, kSection4),
+             replace(kSection3 + "\n", kSection3 + "\n本年受理政府信息公开申请15件。\n")},
+            at("15件")
+                .column()
+                .cells({"t3.new.total", "t3.carried_in.total"})
+                .expected(10)
+                .actual(15)),
       quiet("section1-topics", "excerpt_section1",
             {keep_between("一、总体情况", "二、主动公开"),
              overview("2024年，我局认真贯彻《条例》，做好主动公开工作。")}),
