@@ -155,14 +155,16 @@ void check_multiple(const RuleContext& ctx, Emitter& em) {
     all.add("第" + std::to_string(k + 1) + "份（" + zh + "）",
             "report " + std::to_string(k + 1) + " (" + en + ")");
   }
+  // More reports than were checked: "more than 10".
+  const bool more = s.found > s.reports.size();
   const std::string n = std::to_string(s.reports.size());
-  std::string zh = "粘贴的文本包含" + std::to_string(s.found) + "份报告，分别检查：" +
-                   join(all.zh, "、", "、") + "；以下是第" + std::to_string(s.index + 1) +
-                   "份的结果";
-  std::string en = "the text holds " + std::to_string(s.found) +
+  std::string zh = "粘贴的文本包含" + (more ? "超过" + n : std::to_string(s.found)) +
+                   "份报告，分别检查：" + join(all.zh, "、", "、") + "；以下是第" +
+                   std::to_string(s.index + 1) + "份的结果";
+  std::string en = "the text holds " + (more ? "more than " + n : std::to_string(s.found)) +
                    " reports, each checked on its own: " + join(all.en, ", ", ", ") +
                    "; these are the findings of report " + std::to_string(s.index + 1);
-  if (s.found > s.reports.size()) {
+  if (more) {
     zh += "（只检查了前" + n + "份）";
     en += " (only the first " + n + " were checked)";
   }
