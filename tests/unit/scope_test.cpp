@@ -278,6 +278,42 @@ TEST(Reports, AtMostTenAreCheckedAndTheNoteSaysSo) {
       << r.findings.front().message;
 }
 
+// A saved web page: lines become paragraphs, tab-separated rows table rows.
+std::string as_html(const std::string& text) {
+  std::string out = "<html><body>\n";
+  std::size_t b = 0;
+  while (b < text.size()) {
+    std::size_t e = text.find('\n', b);
+    if (e == std::string::npos) e = text.size();
+    const std::string line = text.substr(b, e - b);
+    if (line.find('\t') == std::string::npos) {
+      out += "<p>" + line + "</p>\n";
+    } else {
+      std::string row = "<table><tr><td>";
+      for (char c : line) row += c == '\t' ? std::string("</td><td>") : std::string(1, c);
+      out += row + "</td></tr></table>\n";
+    }
+    b = e + 1;
+  }
+  return out + "</body></html>\n";
+}
+
+TEST(Reports, AWebPageExcerptAndTwoReportsInOnePage) {
+  const Result t3 = check(as_html(report({keep_between(kTable3, kSection4)})));
+  EXPECT_EQ(t3.scope, "excerpt");
+  EXPECT_EQ(t3.parts, std::vector<std::string>{"t3"});
+  const std::string page =
+      as_html(report() + "\n" + report({title("某某市某某局", "2025年政府信息公开工作年度报告")}));
+  const Result r = check(page);
+  ASSERT_EQ(r.reports.size(), 2u);
+  EXPECT_EQ(r.reports[1].year, 2025);
+  // Positions point into the page: the second note is on the second report's first paragraph.
+  const Finding& note = r.reports[1].findings.front();
+  EXPECT_EQ(note.rule, "multiple-reports");
+  const std::size_t second = page.find("<p>某某市某某局</p>", page.find("<p>某某市某某局</p>") + 1);
+  EXPECT_EQ(note.line, static_cast<int>(std::count(page.begin(), page.begin() + second, '\n')) + 1);
+}
+
 TEST(Reports, ConsecutiveYearsOfOneAgencyArePaired) {
   using detail::ReportMark;
   const std::vector<ReportMark> marks = {{0, std::string("甲局"), 2023},
