@@ -100,6 +100,8 @@ TEST(Scope, TheOverrideChecksAnExcerptAsAWholeReportAndTheOtherWay) {
   EXPECT_EQ(part.scope, "excerpt");
   EXPECT_FALSE(rules_of(part).count("section-missing"));
   EXPECT_EQ(part.findings.front().rule, "excerpt-scope");
+  EXPECT_EQ(part.findings.front().message.rfind("按报告的一部分检查（第一部分", 0), 0u)
+      << part.findings.front().message;
   EXPECT_NE(part.findings.front().message.find("标题和其他章节未检查"), std::string::npos)
       << part.findings.front().message;
 }

@@ -118,8 +118,12 @@ void check_excerpt(const RuleContext& ctx, Emitter& em) {
   for (const Part& p : s.parts) parts.add(part_zh(p), part_en(p));
   const Lists done = checked(s);
   const Lists open = unchecked(s);
-  std::string zh = "只粘贴了报告的一部分（" + join(parts.zh, "、", "、") + "）：";
-  std::string en = "only part of a report was pasted (" + join(parts.en, ", ", ", ") + "): ";
+  // Asked for (--scope excerpt) rather than seen in the text.
+  std::string zh = (s.forced ? "按报告的一部分检查（" : "只粘贴了报告的一部分（") +
+                   join(parts.zh, "、", "、") + "）：";
+  std::string en =
+      (s.forced ? "checked as part of a report (" : "only part of a report was pasted (") +
+      join(parts.en, ", ", ", ") + "): ";
   if (done.zh.empty()) {
     zh += "没有表格，正文中的数字无法与表格核对";
     en += "there is no table to check the narrative's figures against";
