@@ -114,7 +114,10 @@ std::vector<Title> title_lines(std::string_view text) {
       line_end = line.ok ? line.end : 0;
       if (!line.ok) continue;
       const std::string c = compact_line(text.substr(line.begin, line.end - line.begin));
-      if (is_title(c)) out.push_back({title_start(text, line, c), c});
+      if (!is_title(c)) continue;
+      // The title with its agency's line, if above: "某某局" / "2024年…" = "某某局2024年…".
+      const std::size_t begin = title_start(text, line, c);
+      out.push_back({begin, compact_line(text.substr(begin, line.end - begin))});
     }
   }
   std::sort(out.begin(), out.end(),
@@ -150,13 +153,16 @@ PieceContent content_of(std::string_view piece, std::string title) {
   return c;
 }
 
-// Whether `next` starts a report of its own after the report read so far.
+// Whether `next` starts a report of its own after the report read so far. Under the same title
+// (a page header, or the same report pasted twice) only a new section 一 starts over: a page
+// may hold a numbered sub-heading that reads like a section's.
 bool starts_over(const PieceContent& report, const PieceContent& next) {
   if (!report.any() || !next.any()) return false;
+  const bool same_title = next.title == report.title;
   if (report.last_section > 0 && next.first_section > 0) {
-    return next.first_section <= report.last_section;
+    return same_title ? next.first_section == 1 : next.first_section <= report.last_section;
   }
-  return next.title != report.title && (report.tables & next.tables) != 0;
+  return !same_title && (report.tables & next.tables) != 0;
 }
 
 void merge(PieceContent& report, const PieceContent& next) {

@@ -241,8 +241,14 @@ TEST(Reports, ARepeatedTitleALinkOrAQuotedTitleSplitNothing) {
   for (const char* h : {"二、主动公开", "三、收到和处理", "四、政府信息公开行政复议", "五、存在"}) {
     headers.insert(headers.find(h), title);
   }
+  // A page header, then a numbered sub-heading of section 五 that reads like section 二's.
+  std::string sub_heading = base;
+  const std::string problems = "一是主动公开的及时性仍有不足。";
+  sub_heading.insert(sub_heading.find(problems) + problems.size(),
+                     "\n" + title + "二、主动公开工作还需加强\n");
   const std::vector<std::string> texts = {
       headers,
+      sub_heading,
       base + "\n上一篇：某某市某某局2023年政府信息公开工作年度报告\n",
       base + "\n某某市某某局2023年政府信息公开工作年度报告\n",
       "根据《条例》要求，编制本\n《某某市某某局2024年政府信息公开工作年度报告》\n" + base,
