@@ -1,5 +1,5 @@
-// check(): the one way through the house. Source -> Normalised -> Outline -> Tables -> Facts ->
-// Rules -> Result.
+// check(): the one way through the house. Source -> Normalised -> Outline -> Tables -> Scope ->
+// [one report after another, reports.cpp] -> Facts -> Rules -> Result.
 #include <algorithm>
 
 #include "facts.hpp"
