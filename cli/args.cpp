@@ -76,6 +76,12 @@ std::string apply_option(const std::string& arg, const std::string& value, Args*
       return "--previous 需要上一年度报告的文件名（a file name, not standard input）";
     }
     a.previous = value;
+  } else if (arg == "--scope") {  // whole report or part of one (issue 17)
+    const auto m = parse_scope_mode(value);
+    if (a.command != Command::check || !m) {
+      return "--scope 只用于 check，取值 auto、full 或 excerpt（got: " + value + "）";
+    }
+    a.scope = *m;
   } else if (arg == "--min-severity") {
     if (a.command != Command::check) return "--min-severity 只用于 check（only for check）";
     const auto s = parse_severity(value);
@@ -145,7 +151,7 @@ ParseResult parse_args(const std::vector<std::string>& argv) {
     }
     const bool takes_value = arg == "--format" || arg == "--ignore" || arg == "--min-severity" ||
                              arg == "--lang" || arg == "--jobs" || arg == "-j" ||
-                             arg == "--previous";
+                             arg == "--previous" || arg == "--scope";
     if (!takes_value) return fail("未知选项：" + arg + "（unknown option; see nianbao --help）");
     if (!has_value) {
       if (i + 1 >= argv.size()) return fail("选项 " + arg + " 缺少取值（missing value）");
@@ -205,6 +211,7 @@ std::string usage() {
          "  --previous LAST                 上一年度报告（文本、HTML、PDF 或 "
          ".docx），做跨年度核验\n"
          "                                  (the previous year's report: cross-year checks)\n"
+         "  --scope auto|full|excerpt       按完整报告或报告的一部分检查（默认 auto：自动判断）\n"
          "\n"
          "文件夹 Folders: 递归读取其中的 .txt .md .html .htm .pdf .docx（其他文件跳过并计数；\n"
          "以 . 开头的文件和文件夹不读）。结果按输入顺序输出。\n"

@@ -22,6 +22,7 @@ struct Args {
   std::vector<std::string> files;  // every PATH, in order (check)
   int jobs = 0;                    // --jobs N; 0: one per core
   std::string previous;  // --previous LAST: the previous year's report (a file name), or ""
+  ScopeMode scope = ScopeMode::automatic;  // --scope full|excerpt (whole report or part)
 };
 
 struct ParseResult {

@@ -94,6 +94,7 @@ FileReport check_one(const Args& args, const Input& input, std::istream& in, Ext
   Options options;
   options.ignore = args.ignore;
   options.min_severity = args.min_severity;
+  options.scope = args.scope;
   options.encoding = decoded.encoding;
   if (bytes.size() != decoded.utf8.size()) options.input_bytes = bytes.size();
   const Result result = check(decoded.utf8, options);

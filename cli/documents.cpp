@@ -141,6 +141,8 @@ std::vector<std::string> document_command(const Args& args, const std::string& s
   }
   if (args.english) argv.insert(argv.end(), {"--lang", "en"});
   if (!args.previous.empty()) argv.push_back("--previous=" + args.previous);
+  if (args.scope != ScopeMode::automatic)
+    argv.insert(argv.end(), {"--scope", scope_mode_name(args.scope)});
   argv.push_back(args.file);
   return argv;
 }

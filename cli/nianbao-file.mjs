@@ -106,7 +106,7 @@ function serve() {
   }).then(() => 0);
 }
 
-const VALUE_OPTS = new Set(['--format', '--ignore', '--min-severity', '--lang', '--previous']);
+const VALUE_OPTS = new Set(['--format', '--ignore', '--min-severity', '--lang', '--previous', '--scope']);
 
 function usage() {
   return [
@@ -133,7 +133,7 @@ async function main(argv) {
       opts.push(a, argv[i + 1]);
       if (a === '--lang' && argv[i + 1] === 'en') en = true;
       i++;
-    } else if (/^--(format|ignore|min-severity|lang|previous)=/.test(a)) {
+    } else if (/^--(format|ignore|min-severity|lang|previous|scope)=/.test(a)) {
       opts.push(a);
       if (a === '--lang=en') en = true;
     } else if (a.startsWith('-') && a !== '-') {

@@ -113,6 +113,7 @@ int check_bytes(const Args& args, std::string_view bytes, std::string_view name,
   Options options;
   options.ignore = args.ignore;
   options.min_severity = args.min_severity;
+  options.scope = args.scope;
   options.encoding = decoded.encoding;
   if (bytes.size() != decoded.utf8.size()) options.input_bytes = bytes.size();
   if (!args.previous.empty() && !load_previous(args.previous, options, err)) return 2;

@@ -1,11 +1,13 @@
-// check(): the one way through the house. Source -> Normalised -> Outline -> Tables -> Facts ->
-// Rules -> Result.
+// check(): the one way through the house. Source -> Normalised -> Outline -> Tables -> Scope ->
+// [one report after another, reports.cpp] -> Facts -> Rules -> Result.
 #include <algorithm>
 
 #include "facts.hpp"
 #include "html.hpp"
 #include "previous.hpp"
+#include "reports.hpp"
 #include "rules/registry.hpp"
+#include "scope.hpp"
 
 namespace nianbao {
 
@@ -41,7 +43,7 @@ std::string detail::not_a_report(std::string_view text, const Document& doc) {
   const auto& t = doc.tables;
   const bool tables = t.t2_found || t.t3_found || t.t4_found;
   const bool mentions = detail::contains_text(doc.flat.text, "信息公开");
-  if (o.title_found || tables || (o.sections.size() >= 2 && mentions)) return {};
+  if (o.title_found || tables || (!o.sections.empty() && mentions)) return {};
   return "未找到年度报告的标题、章节或统计表，不是政府信息公开工作年度报告 (not a government "
          "information disclosure annual report: no title, sections or tables found)";
 }
@@ -123,23 +125,38 @@ Result check(std::string_view utf8, const Options& options) {
   r.input_lines = utf8.empty() ? 0 : doc.source.line_count();
   detail::read_outline(doc);
   detail::read_tables(doc);
-  r.input_error = detail::not_a_report(utf8, doc);
+  const detail::Scope scope = detail::decide_scope(doc, options.scope);  // whole report or part
+  r.input_error = not_a_report(utf8, doc);
   if (!r.input_error.empty()) {
     r.exit_code = 2;
     return r;
   }
-  const detail::Facts facts = detail::extract_facts(doc);
-  detail::settle_tables(doc, facts);  // choices the table reader left open, closed by the narrative
+  // More than one report pasted: each checked on its own (reports.cpp).
+  if (detail::check_reports(utf8, html ? std::string_view(html->text) : utf8,
+                            html ? &html->origin : nullptr, options, r)) {
+    return r;
+  }
+  detail::check_report(doc, scope, options, r);
+  return r;
+}
+
+namespace detail {
+
+void check_report(Document& doc, const Scope& scope, const Options& options, Result& r) {
+  const Facts facts = extract_facts(doc);
+  settle_tables(doc, facts);  // choices the table reader left open, closed by the narrative
   // Last year's report, when given: read alike; it may settle this year's table-2 rows.
-  std::optional<detail::PreviousReport> previous;
+  std::optional<PreviousReport> previous;
   if (options.previous) previous.emplace(*options.previous, options);
   if (previous) previous->settle(doc);
   describe(doc, r);
-  detail::Emitter em(doc);
-  detail::run_rules(doc, facts, em);
+  describe_scope(scope, r);
+  Emitter em(doc);
+  run_rules(doc, facts, scope, em);
   if (previous) previous->compare(doc, facts, em, r);  // the cross-year rules and changes
   publish(em, options, r);
-  return r;
 }
+
+}  // namespace detail
 
 }  // namespace nianbao

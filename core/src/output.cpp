@@ -87,6 +87,10 @@ std::string dump(const ojson& j) {
   return j.dump(2, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 
+}  // namespace
+
+namespace {
+
 ojson checks_json(const Summary& s) {
   return {{"pass", s.pass},
           {"fail", s.fail},
@@ -147,45 +151,9 @@ ojson changes_json(const std::vector<Change>& changes) {
   return arr;
 }
 
-}  // namespace
-
-std::string to_json(const Result& r) {
-  ojson j;
-  j["schema"] = kSchemaVersion;
-  j["tool"] = {{"name", "nianbao"}, {"version", kVersion}};
-  j["input"] = {{"bytes", r.input_bytes}, {"lines", r.input_lines}, {"encoding", r.encoding}};
-  if (r.exit_code == 2) {
-    j["error"] = {{"message", r.input_error}};
-    j["exit_code"] = 2;
-    return dump(j);
-  }
-  j["report"] = {{"agency", r.agency ? ojson(*r.agency) : ojson(nullptr)},
-                 {"year", r.year ? ojson(*r.year) : ojson(nullptr)},
-                 {"format", r.format}};
-  if (r.previous) j["previous"] = previous_json(*r.previous);
-  ojson sections = ojson::array();
-  for (const auto& s : r.sections) {
-    sections.push_back({{"number", s.number}, {"heading", s.heading}, {"line", s.line}});
-  }
-  j["sections"] = std::move(sections);
-  ojson cells = ojson::object();
-  for (const auto& c : r.cells) {
-    // Keys are distinct and in output order: append them (operator[] searches the keys).
-    ojson cj = ojson::object();
-    auto& co = cj.get_ref<ojson::object_t&>();
-    co.reserve(6);
-    co.emplace_back("value", c.value ? number_json(*c.value, c.decimal) : ojson(nullptr));
-    co.emplace_back("raw", c.raw);
-    co.emplace_back("line", pos_json(c.line));
-    co.emplace_back("column", pos_json(c.column));
-    co.emplace_back("status", cell_status_name(c.status));
-    if (!c.note.empty()) co.emplace_back("note", c.note);
-    // Ids are unique: append instead of operator[] (a linear key search per cell).
-    cells.get_ref<ojson::object_t&>().emplace_back(c.id, std::move(cj));
-  }
-  j["cells"] = std::move(cells);
+ojson findings_json(const std::vector<Finding>& list) {
   ojson findings = ojson::array();
-  for (const auto& f : r.findings) {
+  for (const auto& f : list) {
     ojson fj = ojson::object();
     auto& fo = fj.get_ref<ojson::object_t&>();
     fo.reserve(10);
@@ -208,7 +176,43 @@ std::string to_json(const Result& r) {
     if (!f.previous_cells.empty()) fo.emplace_back("previous_cells", f.previous_cells);
     findings.push_back(std::move(fj));
   }
-  j["findings"] = std::move(findings);
+  return findings;
+}
+
+ojson cells_json(const std::vector<Cell>& list) {
+  ojson cells = ojson::object();
+  for (const auto& c : list) {
+    // Keys are distinct and in output order: append them (operator[] searches the keys).
+    ojson cj = ojson::object();
+    auto& co = cj.get_ref<ojson::object_t&>();
+    co.reserve(6);
+    co.emplace_back("value", c.value ? number_json(*c.value, c.decimal) : ojson(nullptr));
+    co.emplace_back("raw", c.raw);
+    co.emplace_back("line", pos_json(c.line));
+    co.emplace_back("column", pos_json(c.column));
+    co.emplace_back("status", cell_status_name(c.status));
+    if (!c.note.empty()) co.emplace_back("note", c.note);
+    // Ids are unique: append instead of operator[] (a linear key search per cell).
+    cells.get_ref<ojson::object_t&>().emplace_back(c.id, std::move(cj));
+  }
+  return cells;
+}
+
+// One report as read and checked: report, sections, cells, findings, summary.
+void put_report(ojson& j, const Result& r) {
+  j["report"] = {{"agency", r.agency ? ojson(*r.agency) : ojson(nullptr)},
+                 {"year", r.year ? ojson(*r.year) : ojson(nullptr)},
+                 {"format", r.format},
+                 {"scope", r.scope},
+                 {"parts", r.parts}};
+  if (r.previous) j["previous"] = previous_json(*r.previous);
+  ojson sections = ojson::array();
+  for (const auto& s : r.sections) {
+    sections.push_back({{"number", s.number}, {"heading", s.heading}, {"line", s.line}});
+  }
+  j["sections"] = std::move(sections);
+  j["cells"] = cells_json(r.cells);
+  j["findings"] = findings_json(r.findings);
   if (r.previous) j["changes"] = changes_json(r.changes);
   j["summary"] = {
       {"checks",
@@ -219,6 +223,32 @@ std::string to_json(const Result& r) {
       {"findings",
        {{"error", r.summary.errors}, {"warning", r.summary.warnings}, {"info", r.summary.infos}}},
       {"hidden", r.summary.hidden}};
+}
+
+}  // namespace
+
+std::string to_json(const Result& r) {
+  ojson j;
+  j["schema"] = kSchemaVersion;
+  j["tool"] = {{"name", "nianbao"}, {"version", kVersion}};
+  j["input"] = {{"bytes", r.input_bytes}, {"lines", r.input_lines}, {"encoding", r.encoding}};
+  if (r.exit_code == 2) {
+    j["error"] = {{"message", r.input_error}};
+    j["exit_code"] = 2;
+    return dump(j);
+  }
+  put_report(j, r);
+  // More than one report in the paste: each on its own (the fields above are the first's).
+  if (!r.reports.empty()) {
+    ojson reports = ojson::array();
+    for (const Result& sub : r.reports) {
+      ojson rj;
+      rj["lines"] = {{"first", sub.first_line}, {"last", sub.last_line}};
+      put_report(rj, sub);
+      reports.push_back(std::move(rj));
+    }
+    j["reports"] = std::move(reports);
+  }
   return dump(j);
 }
 
@@ -253,6 +283,10 @@ std::string extract(std::string_view line, int column, int mark_cps) {
   while (!marker.empty() && marker.back() == ' ') marker.pop_back();
   return shown + "\n" + marker;
 }
+
+}  // namespace
+
+namespace {
 
 std::string pad_to(std::string s, int width) {
   int w = 0;
@@ -306,6 +340,66 @@ std::string previous_block(const Result& r, bool en) {
   return out;
 }
 
+// A finding as the terminal shows it: FILE:LINE:COL: severity: message [rule], then the line
+// with the place marked.
+std::string finding_text(const Finding& f, const Result& r, const detail::Source& src,
+                         const std::string& file, bool en) {
+  std::string out = file;
+  if (f.line > 0) out += ":" + std::to_string(f.line) + ":" + std::to_string(f.column);
+  out += std::string(": ") + severity_name(f.severity) + ": " +
+         (en && !f.message_en.empty() ? f.message_en : f.message);
+  if (f.previous_line > 0) {  // where to look in last year's report
+    const std::string at =
+        std::to_string(f.previous_line) + ":" + std::to_string(f.previous_column);
+    out += en ? " (previous report " + at + ")" : "（上一年度报告 " + at + "）";
+  }
+  out += " [" + f.rule + "]\n";
+  if (f.line <= 0) return out;
+  int width = 1;
+  for (const auto& id : f.cells) {
+    for (const auto& c : r.cells) {
+      if (c.id == id && c.line == f.line && c.column == f.column && !c.raw.empty()) {
+        width = static_cast<int>(detail::cp_count(c.raw));
+      }
+    }
+  }
+  const std::string num = std::to_string(f.line);
+  const std::string ex = extract(src.line_text(f.line), f.column, width);
+  const std::size_t nl = ex.find('\n');
+  out +=
+      std::string(num.size() < 6 ? 6 - num.size() : 0, ' ') + num + " | " + ex.substr(0, nl) + "\n";
+  out += std::string(6, ' ') + " | " + ex.substr(nl + 1) + "\n";
+  return out;
+}
+
+// The closing line of one report.
+std::string summary_text(const Result& r, const std::string& file, bool en) {
+  std::string out;
+  const Summary& s = r.summary;
+  const std::string who =
+      (r.agency ? *r.agency : std::string(en ? "(unknown agency)" : "（机关未识别）")) + " " +
+      (r.year ? std::to_string(*r.year) : std::string("?"));
+  const bool excerpt = r.scope == "excerpt";
+  if (en) {
+    out += file + ": " + who + (excerpt ? " (part of a report)" : "") + ", format " + r.format +
+           ": " + std::to_string(s.errors) + " error(s), " + std::to_string(s.warnings) +
+           " warning(s), " + std::to_string(s.infos) + " info; checks: " + std::to_string(s.pass) +
+           " passed, " + std::to_string(s.fail) + " failed, " + std::to_string(s.uncertain) +
+           " uncertain, " + std::to_string(s.not_assessable) + " could not be made";
+  } else {
+    out += file + "：" + who + "年度" + (excerpt ? "（报告的一部分）" : "") + "，格式 " + r.format +
+           "：错误 " + std::to_string(s.errors) + "，警告 " + std::to_string(s.warnings) +
+           "，提示 " + std::to_string(s.infos) + "；检查 通过 " + std::to_string(s.pass) +
+           "，不通过 " + std::to_string(s.fail) + "，无法确定 " + std::to_string(s.uncertain) +
+           "，无法检查 " + std::to_string(s.not_assessable);
+  }
+  if (s.hidden > 0) {
+    out += en ? " (" + std::to_string(s.hidden) + " finding(s) hidden)"
+              : "（已隐藏 " + std::to_string(s.hidden) + " 项发现）";
+  }
+  return out + "\n";
+}
+
 }  // namespace
 
 std::string to_text(const Result& r, std::string_view text, std::string_view filename, bool en) {
@@ -313,58 +407,16 @@ std::string to_text(const Result& r, std::string_view text, std::string_view fil
   const std::string file(filename.empty() ? "-" : filename);
   if (r.exit_code == 2) return file + ": error: " + r.input_error + "\n";
   const detail::Source src(text);
-  for (const auto& f : r.findings) {
-    out += file;
-    if (f.line > 0) out += ":" + std::to_string(f.line) + ":" + std::to_string(f.column);
-    out += std::string(": ") + severity_name(f.severity) + ": " +
-           (en && !f.message_en.empty() ? f.message_en : f.message);
-    if (f.previous_line > 0) {  // where to look in last year's report
-      const std::string at =
-          std::to_string(f.previous_line) + ":" + std::to_string(f.previous_column);
-      out += en ? " (previous report " + at + ")" : "（上一年度报告 " + at + "）";
-    }
-    out += " [" + f.rule + "]\n";
-    if (f.line > 0) {
-      int width = 1;
-      for (const auto& id : f.cells) {
-        for (const auto& c : r.cells) {
-          if (c.id == id && c.line == f.line && c.column == f.column && !c.raw.empty()) {
-            width = static_cast<int>(detail::cp_count(c.raw));
-          }
-        }
-      }
-      const std::string num = std::to_string(f.line);
-      const std::string ex = extract(src.line_text(f.line), f.column, width);
-      const std::size_t nl = ex.find('\n');
-      out += std::string(num.size() < 6 ? 6 - num.size() : 0, ' ') + num + " | " +
-             ex.substr(0, nl) + "\n";
-      out += std::string(6, ' ') + " | " + ex.substr(nl + 1) + "\n";
-    }
+  // More than one report in the paste: each report's findings, then its closing line.
+  for (const Result& rep : r.reports) {
+    for (const auto& f : rep.findings) out += finding_text(f, rep, src, file, en);
+    if (rep.previous) out += previous_block(rep, en);
+    out += summary_text(rep, file, en);
   }
+  if (!r.reports.empty()) return out;
+  for (const auto& f : r.findings) out += finding_text(f, r, src, file, en);
   if (r.previous) out += previous_block(r, en);
-  const Summary& s = r.summary;
-  const std::string who =
-      (r.agency ? *r.agency : std::string(en ? "(unknown agency)" : "（机关未识别）")) + " " +
-      (r.year ? std::to_string(*r.year) : std::string("?"));
-  if (en) {
-    out += file + ": " + who + ", format " + r.format + ": " + std::to_string(s.errors) +
-           " error(s), " + std::to_string(s.warnings) + " warning(s), " + std::to_string(s.infos) +
-           " info; checks: " + std::to_string(s.pass) + " passed, " + std::to_string(s.fail) +
-           " failed, " + std::to_string(s.uncertain) + " uncertain, " +
-           std::to_string(s.not_assessable) + " could not be made";
-  } else {
-    out += file + "：" + who + "年度，格式 " + r.format + "：错误 " + std::to_string(s.errors) +
-           "，警告 " + std::to_string(s.warnings) + "，提示 " + std::to_string(s.infos) +
-           "；检查 通过 " + std::to_string(s.pass) + "，不通过 " + std::to_string(s.fail) +
-           "，无法确定 " + std::to_string(s.uncertain) + "，无法检查 " +
-           std::to_string(s.not_assessable);
-  }
-  if (s.hidden > 0) {
-    out += en ? " (" + std::to_string(s.hidden) + " finding(s) hidden)"
-              : "（已隐藏 " + std::to_string(s.hidden) + " 项发现）";
-  }
-  out += "\n";
-  return out;
+  return out + summary_text(r, file, en);
 }
 
 std::string rules_to_json() {
@@ -376,7 +428,8 @@ std::string rules_to_json() {
                    {"severity", severity_name(r.severity)},
                    {"explanation", r.explanation},
                    {"explanation_en", r.explanation_en},
-                   {"basis", r.basis}});
+                   {"basis", r.basis},
+                   {"whole_report", r.whole_report}});
   }
   return dump(arr);
 }
@@ -436,6 +489,14 @@ bool parse_options_json(std::string_view json, Options* out, std::string* error)
   }
   if (auto it = j.find("encoding"); it != j.end() && it->is_string()) {
     out->encoding = it->get<std::string>();
+  }
+  if (auto it = j.find("scope"); it != j.end() && !it->is_null()) {
+    const auto m = it->is_string() ? parse_scope_mode(it->get<std::string>()) : std::nullopt;
+    if (!m) {
+      if (error) *error = "unknown scope: " + it->dump() + " (auto, full or excerpt)";
+      return false;
+    }
+    out->scope = *m;
   }
   // The previous year's report; an empty string (an empty box on the page) or null is none.
   if (auto it = j.find("previous"); it != j.end() && !it->is_null()) {

@@ -312,6 +312,30 @@ inline Edit table_as_this_year(const std::string& prefix) {
           },
           {}};
 }
+// Keeps only the text from the first `from` up to (not including) the next `to` ("": to the
+// end): part of the report, as pasted alone.
+inline Edit keep_between(const std::string& from, const std::string& to) {
+  return {"keep only from '" + from + "' to '" + to + "'", {}, [=](std::string& s) {
+            const std::size_t b = s.find(from);
+            if (b == std::string::npos) return false;
+            const std::size_t e = to.empty() ? std::string::npos : s.find(to, b);
+            if (!to.empty() && e == std::string::npos) return false;
+            s = s.substr(b, e == std::string::npos ? std::string::npos : e - b);
+            return true;
+          }};
+}
+// The report, then the same report for the next year (a second title, its own sections and
+// tables), as two reports pasted one after the other.
+inline Edit then_next_year() {
+  return {"then the same report for 2025", {}, [](std::string& s) {
+            std::string next = s;
+            const std::size_t at = next.find("2024年政府信息公开");
+            if (at == std::string::npos) return false;
+            next.replace(at, 4, "2025");
+            s += "\n" + next;
+            return true;
+          }};
+}
 inline Edit append(const std::string& text) {
   return {"append '" + text + "'", {}, [=](std::string& s) {
             s += text;

@@ -535,11 +535,73 @@ std::vector<RuleCase> cross_cases() {
   };
 }
 
+// Part of a report pasted alone, and two reports pasted together (scope.hpp, reports.hpp).
+const std::string kTable3 = "（本列数据";
+const std::string kSection3 = "三、收到和处理政府信息公开申请情况";
+const std::string kSection4 = "四、政府信息公开行政复议、行政诉讼情况";
+
+std::vector<RuleCase> scope_cases() {
+  return {
+      fires("excerpt-scope", "table3_alone", {keep_between(kTable3, kSection4)},
+            at(kTable3).column().says(
+                "只粘贴了报告的一部分（表三）：已检查表三的勾稽关系；标题、章节和其他表格未检查")),
+      fires("excerpt-scope", "section3_with_its_table", {keep_between(kSection3, kSection4)},
+            at(kSection3).says("（第三部分、表三）：已检查表三的勾稽关系和正文数字与表格的一致性"
+                               "；标题、其他章节和其他表格未检查")),
+      fires("excerpt-scope", "tables_2_to_4",
+            {keep_between("第二十条第（一）项", kSection5), replace(kSection3 + "\n", ""),
+             replace(kSection4 + "\n", "")},
+            at("第二十条第（一）项")
+                .says("（表二、表三、表四）：已检查表二的数值、表三的勾稽关系和表四的勾稽关系；"
+                      "标题和章节未检查")),
+      fires("excerpt-scope", "section1_alone", {keep_between("一、总体情况", "二、主动公开")},
+            at("一、总体情况").says("（第一部分）：没有表格，正文中的数字无法与表格核对")),
+      quiet("excerpt-scope", "whole_report"),
+      quiet("excerpt-scope", "report_without_section_5", {drop_heading(kSection5)}),
+      quiet("excerpt-scope", "title_then_table3",
+            {erase_between("一、总体情况", kTable3), erase_between(kSection4, "六、其他")}),
+      fires(
+          "multiple-reports", "two_years", {then_next_year()},
+          at("某某市某某局")
+              .column()
+              .says("粘贴的文本包含2份报告，分别检查：第1份（第1行起，某某市某某局2024年度）、第2份"
+                    "（第")),
+      quiet("multiple-reports", "one_report"),
+      quiet("multiple-reports", "title_quoted_in_the_text",
+            {append("\n某某市某某局2024年政府信息公开工作年度报告\n")}),
+      // What does not fire on an excerpt: the checks about the parts not pasted.
+      quiet("title-year", "excerpt_table3", {keep_between(kTable3, kSection4)}),
+      quiet("section-missing", "excerpt_section3", {keep_between(kSection3, kSection4)}),
+      quiet("section-order", "excerpt_sections_3_then_2",
+            {keep_between(kSection3, kSection4),
+             append("\n二、主动公开政府信息情况\n本年主动公开政府信息120条。\n")}),
+      quiet("table-shape", "excerpt_table3", {keep_between(kTable3, kSection4)}),
+      fires("table-shape", "excerpt_table3_row_short",
+            {keep_between(kTable3, kSection4), erase_line("2.重复申请")},
+            nowhere().cells_first({"t3.declined.duplicate.natural_person"}, 7).says("缺少")),
+      quiet("narrative-fee", "excerpt_table3_unpaid_fee",
+            with(unpaid_fees("1", "10"), keep_between(kTable3, kSection4))),
+      // What does fire on an excerpt: the narrative against the table pasted with it.
+      fires("narrative-applications", "excerpt_section3_with_a_sentence",
+            {keep_between(kSection3, kSection4),
+             replace(kSection3 + "\n", kSection3 + "\n本年受理政府信息公开申请15件。\n")},
+            at("15件")
+                .column()
+                .cells({"t3.new.total", "t3.carried_in.total"})
+                .expected(10)
+                .actual(15)),
+      quiet("section1-topics", "excerpt_section1",
+            {keep_between("一、总体情况", "二、主动公开"),
+             overview("2024年，我局认真贯彻《条例》，做好主动公开工作。")}),
+  };
+}
+
 const std::vector<RuleCase>& cases() {
   static const std::vector<RuleCase> all = [] {
     std::vector<RuleCase> out;
-    for (auto part : {structure_cases(), table_cases(), arithmetic_cases(),
-                      narrative_figure_cases(), narrative_text_cases(), cross_cases()}) {
+    for (auto part :
+         {structure_cases(), table_cases(), arithmetic_cases(), narrative_figure_cases(),
+          narrative_text_cases(), cross_cases(), scope_cases()}) {
       out.insert(out.end(), part.begin(), part.end());
     }
     return out;

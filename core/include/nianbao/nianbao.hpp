@@ -36,6 +36,13 @@ struct Decoded {
 Decoded decode_input(std::string_view bytes);
 
 // ---------------------------------------------------------------------------
+// Whole report or part of one. `automatic` decides from what is present: no title and at most
+// a few of the six sections, but a statutory table or section, is an excerpt (checks about the
+// absent parts do not run); `full` and `excerpt` override the decision.
+enum class ScopeMode { automatic, full, excerpt };
+const char* scope_mode_name(ScopeMode m);  // "auto" | "full" | "excerpt"
+std::optional<ScopeMode> parse_scope_mode(std::string_view name);
+
 // Options shared by CLI, WASM, page and widget.
 struct Options {
   std::vector<std::string> ignore;         // rule ids whose findings are hidden
@@ -47,10 +54,12 @@ struct Options {
   // supplied when that differs from the UTF-8. Without it no cross-year check runs.
   std::optional<std::string> previous;
   std::optional<std::size_t> previous_input_bytes;
+  ScopeMode scope = ScopeMode::automatic;  // whole report or excerpt (--scope)
 };
 // Parses the JSON options object used by the WASM binding and the JS API:
-// {"ignore": ["id", ...], "minSeverity": "warning", "encoding": "...", "previous": "<text>"}.
-// Unknown keys are ignored; on malformed JSON returns false and sets *error.
+// {"ignore": ["id", ...], "minSeverity": "warning", "encoding": "...", "previous": "<text>",
+//  "scope": "full"}. Unknown keys are ignored; on malformed JSON (or an unknown minSeverity or
+// scope) returns false and sets *error.
 bool parse_options_json(std::string_view json, Options* out, std::string* error);
 
 // ---------------------------------------------------------------------------
@@ -159,12 +168,19 @@ struct Result {
   std::optional<std::string> agency;
   std::optional<int> year;
   std::string format = "unknown";  // "2021" | "2019" | "pre-2019" | "unknown"
+  std::string scope = "full";      // "full" | "excerpt" (part of a report)
+  std::vector<std::string> parts;  // what was found, in input order: "section-3", "t3", ...
   std::vector<Section> sections;
   std::vector<Cell> cells;        // canonical order (table 2, 3, 4)
   std::vector<Finding> findings;  // sorted by line, then rule id; hidden ones removed
   Summary summary;
   std::optional<PreviousInfo> previous;  // when Options::previous was given
   std::vector<Change> changes;           // with a comparable previous report
+  // More than one report in one paste: each checked on its own, in input order (empty when
+  // there is one). The fields above are the first report's (plus a note naming the others);
+  // exit_code is the worst of all. Positions in every report point into the whole input.
+  std::vector<Result> reports;
+  int first_line = 0, last_line = 0;  // in `reports`: the lines of the input this report spans
 };
 
 // Checks one report. `utf8` is the text exactly as the user supplied it (after decoding).
@@ -193,7 +209,8 @@ struct RuleInfo {
   Severity severity = Severity::error;  // default severity
   std::string explanation;              // Chinese
   std::string explanation_en;
-  std::string basis;  // legal or format basis
+  std::string basis;          // legal or format basis
+  bool whole_report = false;  // about the report as a whole: not checked on an excerpt
 };
 const std::vector<RuleInfo>& rules();
 std::string rules_to_json();

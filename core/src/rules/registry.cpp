@@ -7,6 +7,7 @@
 #include "facts.hpp"
 #include "rules/cross/cross.hpp"
 #include "rules/narrative/table_readings.hpp"
+#include "scope.hpp"
 
 namespace nianbao::detail {
 
@@ -14,6 +15,7 @@ namespace nianbao::detail {
 extern const RuleDef kSectionMissing, kSectionOrder, kSectionHeadingVariant;  // sections.cpp
 extern const RuleDef kTitleYear;                                              // title_year.cpp
 extern const RuleDef kFormatOutdated, kFormatLegacy;                          // format_version.cpp
+extern const RuleDef kExcerptScope, kMultipleReports;                         // scope_notes.cpp
 // tables/
 extern const RuleDef kTableShape;                              // table_shape.cpp
 extern const RuleDef kCellValue, kCellPlaceholder, kCellUnit;  // cell_values.cpp
@@ -42,6 +44,8 @@ extern const RuleDef kCrossTextReuse;  // text_reuse.cpp
 namespace {
 
 constexpr const RuleDef* kRegistry[] = {
+    &kExcerptScope,
+    &kMultipleReports,
     &kSectionMissing,
     &kSectionOrder,
     &kSectionHeadingVariant,
@@ -93,12 +97,13 @@ const std::vector<const RuleDef*>& registry() {
 // Each check emits only the rules of its own unit, so the order of the checks decides only the
 // order in which findings of different rules are made, which check()'s sort (by line, then
 // rule id) does not keep.
-void run_rules(const Document& doc, const Facts& facts, Emitter& em) {
+void run_rules(const Document& doc, const Facts& facts, const Scope& scope, Emitter& em) {
   const TableReadings readings(doc);
-  const RuleContext ctx{doc, facts, readings};
+  const RuleContext ctx{doc, facts, readings, scope};
   for (const RuleDef* rule : kRegistry) {
     if (!rule->check || cross_year(*rule)) continue;  // a sibling's check; cross-year
     if (ctx.free_format() && rule->applies == Applies::template_format) continue;
+    if (scope.excerpt && rule->needs == Needs::whole_report) continue;
     rule->check(ctx, em);
   }
 }
@@ -108,7 +113,8 @@ void run_rules(const Document& doc, const Facts& facts, Emitter& em) {
 void run_cross_rules(const Document& doc, const Facts& facts, const Previous& previous,
                      Emitter& em) {
   const TableReadings readings(doc);
-  RuleContext ctx{doc, facts, readings};
+  const Scope whole;  // the cross-year checks compare whole reports
+  RuleContext ctx{doc, facts, readings, whole};
   ctx.previous = &previous;
   for (const RuleDef* rule : kRegistry) {
     if (!rule->check || !cross_year(*rule)) continue;
@@ -129,7 +135,7 @@ const std::vector<RuleInfo>& rules() {
     std::vector<RuleInfo> out;
     for (const detail::RuleDef* r : detail::registry()) {
       out.push_back({r->id, r->title.zh, r->title.en, r->severity, r->explanation.zh,
-                     r->explanation.en, r->basis});
+                     r->explanation.en, r->basis, r->needs == detail::Needs::whole_report});
     }
     return out;
   }();

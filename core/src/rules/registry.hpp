@@ -10,8 +10,9 @@ namespace nianbao::detail {
 // Every rule's declaration, in catalogue order (the order of `nianbao rules`).
 const std::vector<const RuleDef*>& registry();
 
-// Runs every registered check over the document, in catalogue order (not the cross-year ones).
-void run_rules(const Document& doc, const Facts& facts, Emitter& em);
+// Runs every registered check over the document, in catalogue order; on an excerpt, not those
+// that need the whole report.
+void run_rules(const Document& doc, const Facts& facts, const Scope& scope, Emitter& em);
 
 // Runs the cross-year checks (Applies::previous_*) against the previous report.
 void run_cross_rules(const Document& doc, const Facts& facts, const Previous& previous,

@@ -36,6 +36,13 @@ Finding& Emitter::add(const RuleDef& rule, Severity severity, FindingStatus stat
   return findings_.back();
 }
 
+Finding& Emitter::note(const RuleDef& rule, std::string message, std::string message_en,
+                       std::size_t offset) {
+  Finding& f = add(rule, FindingStatus::fail, std::move(message), std::move(message_en), offset);
+  --summary_.fail;
+  return f;
+}
+
 std::string fmt_num(double v) {
   char buf[64];
   if (std::fabs(v - std::round(v)) < 1e-9 && std::fabs(v) < 1e15) {

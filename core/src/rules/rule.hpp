@@ -16,14 +16,16 @@ namespace nianbao::detail {
 
 struct Facts;         // facts.hpp: what the narrative states
 class TableReadings;  // narrative/table_readings.hpp: the tables as the narrative rules see them
+struct Scope;         // scope.hpp: whole report or excerpt, and the parts found
 class Emitter;
 struct Previous;  // rules/cross/cross.hpp: the previous year's report as read
 
-// What a check reads. Every stage before the rules has run: outline, tables, facts.
+// What a check reads. Every stage before the rules has run: outline, tables, facts, scope.
 struct RuleContext {
   const Document& doc;
   const Facts& facts;
-  const TableReadings& readings;       // tables 2 and 3 as read, table 4 as one or more readings
+  const TableReadings& readings;  // tables 2 and 3 as read, table 4 as one or more readings
+  const Scope& scope;
   const Previous* previous = nullptr;  // the cross-year checks only (Applies::previous_*)
   bool free_format() const { return doc.outline.format == FormatVersion::pre2019; }
 };
@@ -39,6 +41,12 @@ enum class Applies {
   previous_report,      // whenever one is given (cross-year-order: is it the right one?)
   previous_comparable,  // when it is the same agency's report of the year before
   previous_tables,      // same, and neither report is a pre-2019 free-format one (no tables)
+};
+
+// What a check needs of the text: what it checks, or the report as a whole.
+enum class Needs {
+  its_operands,  // runs on an excerpt too: it checks only what it finds
+  whole_report,  // about the whole report (title, sections, completeness): not on an excerpt
 };
 
 // A Chinese text and its English counterpart.
@@ -57,6 +65,7 @@ struct RuleDef {
   const char* basis;  // legal or format basis
   CheckFn check;      // nullptr: the findings come from the check of a sibling in the same unit
   Applies applies;
+  Needs needs = Needs::its_operands;
 };
 
 inline constexpr std::size_t kNoOffset = static_cast<std::size_t>(-1);
@@ -74,6 +83,10 @@ class Emitter {
   // Same, at another severity (a variant of the rule, e.g. a warning-level table-shape).
   Finding& add(const RuleDef& rule, Severity severity, FindingStatus status, std::string message,
                std::string message_en, std::size_t offset, std::vector<std::string> cells = {});
+  // A note that is no check (what was checked: excerpt-scope): a finding with status fail at the
+  // rule's severity, not counted in the summary's checks.
+  Finding& note(const RuleDef& rule, std::string message, std::string message_en,
+                std::size_t offset);
   std::vector<Finding>& findings() { return findings_; }
   Summary& summary() { return summary_; }
 

@@ -12,7 +12,7 @@
 namespace nianbao::detail::tables {
 
 Region region_for(const Document& doc, int section, std::initializer_list<const char*> anchors,
-                  std::size_t after) {
+                  std::size_t after, std::initializer_list<const char*> stops) {
   if (const SectionInfo* s = doc.outline.section(section)) return {s->norm_body, s->norm_end};
   const Compact& f = doc.flat;
   const auto from = static_cast<std::size_t>(
@@ -33,6 +33,12 @@ Region region_for(const Document& doc, int section, std::initializer_list<const 
       ne = s.norm_begin;
       break;
     }
+  }
+  for (const char* stop : stops) {
+    const std::size_t at = find_text(f.text, stop, best);
+    if (at == std::string::npos || f.pos[at] >= ne) continue;
+    const std::size_t line_start = doc.norm.text.rfind('\n', f.pos[at]);
+    if (line_start != std::string::npos && line_start + 1 > nb) ne = line_start + 1;
   }
   return {nb, ne};
 }

@@ -73,7 +73,8 @@ bool read_run(const Document& doc, Tables& t, std::size_t r, const RowSpec& spec
 }  // namespace
 
 void read_t2(const Document& doc, Tables& t) {
-  const Region region = region_for(doc, 2, {"第二十条第(一)项", "本年制发件数"}, 0);
+  const Region region = region_for(doc, 2, {"第二十条第(一)项", "本年制发件数"}, 0,
+                                   {"勾稽关系", "申请人情况", "本年新收政府", "结果维持"});
   if (!region.found() || old_format_inside(doc, region)) return;
   Scan s = scan_region(doc, region, t2_labels());
   if (!s.any_row()) return;

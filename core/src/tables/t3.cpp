@@ -253,7 +253,7 @@ void read_in_template_order(const Document& doc, Tables& t, const Scan& s, const
 }  // namespace
 
 void read_t3(const Document& doc, Tables& t) {
-  const Region region = region_for(doc, 3, {"申请人情况", "本年新收"}, 0);
+  const Region region = region_for(doc, 3, {"申请人情况", "本年新收"}, 0, {"结果维持"});
   if (!region.found()) return;
   Compact lt;
   Scan s = scan_region(doc, region, t3_labels(), &lt);

@@ -52,9 +52,11 @@ struct Region {
   std::size_t nb = kNone, ne = kNone;
   bool found() const { return nb != kNone; }
 };
-// The table's section, else from the first anchor after `after` to the next section.
+// The table's section, else from the first anchor after `after` to the next section or the
+// line of the first of `stops` (the next table's header words: tables pasted without their
+// section headings).
 Region region_for(const Document& doc, int section, std::initializer_list<const char*> anchors,
-                  std::size_t after);
+                  std::size_t after, std::initializer_list<const char*> stops = {});
 
 // What a label stands for: a row of the table (>= 0), or one of these.
 inline constexpr int kGroupLabel = -1;  // a group heading: carries no numbers, ends nothing

@@ -4,6 +4,7 @@
 #include "facts.hpp"
 #include "rules/narrative/section_text.hpp"
 #include "rules/rule.hpp"
+#include "scope.hpp"
 
 namespace nianbao::detail {
 
@@ -41,6 +42,7 @@ extern const RuleDef kSection6NoFee{
     "国办公开办函〔2021〕30号；国办函〔2020〕109号；format.md §2.1、§11 E13",
     check_section6,
     Applies::template_format,
+    Needs::whole_report,
 };
 
 namespace {
@@ -122,7 +124,12 @@ void check_fee(const RuleContext& ctx, Emitter& em) {
     em.pass();
     return;
   }
-  // Notices were issued, and the narrative says nothing of them.
+  // Notices were issued, and the narrative says nothing of them (an excerpt without section 六
+  // may say it in the part not pasted).
+  if (ctx.scope.excerpt && !ctx.doc.outline.section(6)) {
+    em.not_assessable();
+    return;
+  }
   std::size_t where = heading_offset(ctx.doc, 6);
   if (where == kNoOffset && c->located()) where = c->offset;
   Finding& f = em.add(kNarrativeFee, Severity::warning, FindingStatus::fail,

@@ -22,6 +22,7 @@ extern const RuleDef kSection5NoProblem{
     "《政府信息公开条例》第五十条第（四）项；format.md §2.1、§11 E14",
     check_problems,
     Applies::template_format,
+    Needs::whole_report,
 };
 
 extern const RuleDef kSection1Topics{
@@ -36,6 +37,7 @@ extern const RuleDef kSection1Topics{
     "国办公开办函〔2021〕30号；format.md §2.1",
     check_topics,
     Applies::template_format,
+    Needs::whole_report,
 };
 
 namespace {

@@ -39,6 +39,7 @@ extern const RuleDef kSectionMissing{
     "《政府信息公开条例》第五十条；国办公开办函〔2021〕30号（年度报告格式）",
     check_missing,
     Applies::every_report,
+    Needs::whole_report,
 };
 
 extern const RuleDef kSectionOrder{
@@ -50,6 +51,7 @@ extern const RuleDef kSectionOrder{
     "国办公开办函〔2021〕30号（年度报告格式）",
     check_order,
     Applies::every_report,
+    Needs::whole_report,
 };
 
 extern const RuleDef kSectionHeadingVariant{

@@ -17,6 +17,7 @@ extern const RuleDef kTitleYear{
     "《政府信息公开条例》第四十九条、第五十条；format.md §2、S-2",
     check,
     Applies::every_report,
+    Needs::whole_report,
 };
 
 namespace {

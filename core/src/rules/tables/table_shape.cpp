@@ -1,6 +1,7 @@
 // Tables 2, 3 and 4 are present and have their fixed shape; what the table reader could not
 // settle is reported here as uncertain, never guessed (format.md §4–§6, S-3, T4-4).
 #include "rules/tables/sums.hpp"
+#include "scope.hpp"
 
 namespace nianbao::detail {
 
@@ -26,8 +27,9 @@ extern const RuleDef kTableShape{
 
 namespace {
 
-// Each table found (a 2019-format report may lack table 2 in its 2021 shape).
-void check_tables_found(const Document& doc, Emitter& em) {
+// Each table found (a 2019-format report may lack table 2 in its 2021 shape; an excerpt lacks
+// the tables not pasted).
+void check_tables_found(const Document& doc, bool excerpt, Emitter& em) {
   const Tables& t = doc.tables;
   struct TableDef {
     int number;
@@ -48,6 +50,7 @@ void check_tables_found(const Document& doc, Emitter& em) {
       em.pass();
       continue;
     }
+    if (excerpt) continue;
     const SectionInfo* s = doc.outline.section(d.number);
     em.add(kTableShape, FindingStatus::fail, std::string("未找到") + d.zh,
            std::string("could not find ") + d.en, s ? s->begin : kNoOffset);
@@ -115,7 +118,7 @@ void add_issue(const ShapeIssue& is, Emitter& em) {
 }
 
 void check(const RuleContext& ctx, Emitter& em) {
-  check_tables_found(ctx.doc, em);
+  check_tables_found(ctx.doc, ctx.scope.excerpt, em);
   for (const auto& is : ctx.doc.tables.issues) add_issue(is, em);
 }
 
