@@ -30,10 +30,10 @@ import pageCss from '../style.css';
 import widgetCss from './widget.css';
 
 const TAG = 'nianbao-check';
-// The page's variables live on :root; in the shadow root they go on the widget's own box, where
-// the host page's custom properties cannot override them (web/embed/build.mjs checks that
-// style.css has exactly one `:root {`).
-const WIDGET_CSS = `${pageCss.replace(':root {', '.nb {')}\n${widgetCss}`;
+// The page's variables live on :root (light, and dark under prefers-color-scheme); in the shadow
+// root they go on the widget's own box, where the host page's custom properties cannot override
+// them (web/embed/build.mjs checks that style.css has one or two `:root {` blocks).
+const WIDGET_CSS = `${pageCss.split(':root {').join('.nb {')}\n${widgetCss}`;
 const DEBOUNCE_MS = 250;
 const SEVERITIES = ['info', 'warning', 'error'];
 
