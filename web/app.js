@@ -82,6 +82,11 @@ export function applyStatic() {
     var key = nodes[i].getAttribute('data-i18n');
     if (s[key] !== undefined) nodes[i].textContent = s[key];
   }
+  var titled = document.querySelectorAll('[data-i18n-title]');
+  for (var j = 0; j < titled.length; j++) {
+    var tk = titled[j].getAttribute('data-i18n-title');
+    if (s[tk] !== undefined) titled[j].title = s[tk];
+  }
   ui.langToggle.textContent = s.langSwitch;
   ui.langToggle.setAttribute('lang', s.langSwitchLang);
   document.title = s.title + ' · nianbao';
