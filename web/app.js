@@ -6,7 +6,7 @@
 // the draft and the keys through the exports below.
 import { STRINGS, fmt } from './i18n.js';
 import { htmlHasTable, htmlToText } from './paste.js';
-import { cellCatalogue, el, renderLegend, renderTables } from './tables.js';
+import { cellCatalogue, cellDetail, el, renderLegend, renderTables } from './tables.js';
 import { checkCounts, findingTarget, organise, splitLines, targetAt } from './results.mjs';
 import {
   fillExplanation, filterNote, findingText, renderFindingGroups, renderNotAssessable, sourceLine, summaryText as viewSummary,
@@ -24,7 +24,7 @@ export const ui = {
   notice: $('notice'), engine: $('engine-status'), version: $('version'), minSeverity: $('min-severity'),
   langToggle: $('lang-toggle'), copy: $('copy-summary'), download: $('download-json'), print: $('print-view'),
   clear: $('clear-btn'), file: $('file-input'), catalogue: $('catalogue-body'), na: $('not-assessable'),
-  filterNote: $('filter-note'), printMeta: $('print-meta'),
+  filterNote: $('filter-note'), printMeta: $('print-meta'), cellDetail: $('cell-detail'),
   counts: { error: $('count-error'), warning: $('count-warning'), na: $('count-na'), pass: $('count-pass') }
 };
 
@@ -377,6 +377,7 @@ export function render() {
     ui.tablesView.textContent = '';
     ui.tablesView.appendChild(el('p', { className: 'empty-note' }, s.tablesEmpty));
   }
+  ui.cellDetail.textContent = '';
   renderNotice();
   redrawMarks();
   renderHooks.forEach(function (fn) { fn(showResult); });
@@ -778,7 +779,19 @@ ui.findings.addEventListener('click', onListClick);
 ui.na.addEventListener('click', onListClick);
 ui.tablesView.addEventListener('click', function (ev) {
   var td = ev.target.closest ? ev.target.closest('td[data-cell]') : null;
-  if (td) locateCell(td.getAttribute('data-cell'));
+  if (!td) return;
+  showCellDetail(td);
+  locateCell(td.getAttribute('data-cell'));
+});
+// A cell's details (value, text, status, the checker's note) for the cell in focus: touch and
+// keyboard users get what the title shows on hover.
+function showCellDetail(td) {
+  var last = state.last;
+  ui.cellDetail.textContent = td && last ? cellDetail(td.getAttribute('data-cell'), last.obj, S(), state.cells) : '';
+}
+ui.tablesView.addEventListener('focusin', function (ev) {
+  var td = ev.target.closest ? ev.target.closest('td[data-cell]') : null;
+  if (td) showCellDetail(td);
 });
 ui.tablesView.addEventListener('keydown', function (ev) {
   if (ev.key !== 'Enter' && ev.key !== ' ') return;
