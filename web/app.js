@@ -394,8 +394,9 @@ export function revealVerdict() {
   if (!narrow) return;
   var r = ui.verdict.getBoundingClientRect();
   var h = window.innerHeight || document.documentElement.clientHeight;
-  if (r.top >= 0 && r.bottom <= h) return;
-  ui.verdict.scrollIntoView({ block: 'start' });
+  // in the upper part of the screen, with the counts and the first findings under it
+  if (r.top >= 0 && r.bottom <= h * 0.6) return;
+  ui.results.scrollIntoView({ block: 'start' });
 }
 
 function renderMeta(obj) {

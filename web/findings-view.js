@@ -246,8 +246,8 @@ export function verdictOf(ctx) {
   const na = checkCounts(ctx.obj).na;
   let text;
   let kind;
-  if (c.error) { kind = 'error'; text = fmt(S.verdictErrors, { e: c.error, w: c.warning, n: na }); }
-  else if (c.warning) { kind = 'warning'; text = fmt(S.verdictWarnings, { w: c.warning, n: na }); }
+  if (c.error) { kind = 'error'; text = fmt(na ? S.verdictErrors : S.verdictErrorsAll, { e: c.error, w: c.warning, n: na }); }
+  else if (c.warning) { kind = 'warning'; text = fmt(na ? S.verdictWarnings : S.verdictWarningsAll, { w: c.warning, n: na }); }
   else if (na) { kind = 'na'; text = fmt(S.verdictNa, { n: na }); }
   else { kind = 'ok'; text = fmt(S.verdictOk, { p: checkCounts(ctx.obj).pass }); }
   if (ctx.lang === 'en') text = text.replace(/\b1 (error|warning|check)s\b/g, '1 $1');
