@@ -142,8 +142,10 @@ function findingCard(ctx, item) {
   if (nums) li.appendChild(nums);
   const target = findingTarget(f, ctx.obj, ctx.split);
   const foot = el('div', { className: 'f-foot' });
-  const loc = el('button', { type: 'button', className: 'btn f-loc', 'data-locate': String(item.index) },
-    whereText(ctx, item) + (target ? ' · ' + S.locate : ''));
+  // where it is (kept in print) and what the button does (screen only)
+  const loc = el('button', { type: 'button', className: 'btn f-loc', 'data-locate': String(item.index) });
+  loc.appendChild(el('span', { className: 'f-where' }, whereText(ctx, item)));
+  if (target) loc.appendChild(el('span', { className: 'f-act' }, ' · ' + S.locate));
   if (!target) loc.disabled = true;
   foot.appendChild(loc);
   foot.appendChild(el('button', { type: 'button', className: 'btn f-copy', 'data-copy': String(item.index), 'aria-label': fmt(S.copyOneLabel, { where: whereText(ctx, item) }) }, S.copyOne));

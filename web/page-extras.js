@@ -264,8 +264,8 @@ function step(dir) {
   if (!li) return;
   li.scrollIntoView({ block: 'nearest' });
   if (inList) { var b = li.querySelector('.f-loc'); if (b && !b.disabled) b.focus({ preventScroll: true }); }
-  var where = li.querySelector('.f-loc');
-  setNotice('stepped', { k: k + 1, n: order.length, where: where ? where.textContent.split(' · ').filter(function (p) { return p !== S().locate; }).join(' · ') : '' }, { kind: 'info' });
+  var where = li.querySelector('.f-where');
+  setNotice('stepped', { k: k + 1, n: order.length, where: where ? where.textContent : '' }, { kind: 'info' });
 }
 
 document.addEventListener('keydown', function (ev) {

@@ -167,6 +167,24 @@ async function main() {
       assert(/\d+ \/ \d+/.test(await page.textContent('#notice')), 'announced');
     });
 
+    await test('print view: where the result comes from (report, time, version) and where each finding is', async () => {
+      await page.emulateMedia({ media: 'print' });
+      try {
+        const st = await page.evaluate(() => ({
+          meta: getComputedStyle(document.getElementById('print-meta')).display !== 'none' ? document.getElementById('print-meta').textContent : '',
+          input: getComputedStyle(document.querySelector('.input-pane')).display,
+          where: [...document.querySelectorAll('#findings .f-where')].filter((e) => e.offsetParent !== null).map((e) => e.textContent),
+          act: [...document.querySelectorAll('#findings .f-act')].some((e) => e.offsetParent !== null)
+        }));
+        assert(/青禾市生态环境局 2025 年度报告 · 核验于 \d{4}-\d\d-\d\d \d\d:\d\d · nianbao \d/.test(st.meta), `print meta: ${st.meta}`);
+        assertEq(st.input, 'none', 'no input in print');
+        assert(st.where.length === 5 && st.where.includes('第 53 行，第 22 列'), `where in print: ${st.where}`);
+        assert(!st.act, 'no button words in print');
+      } finally {
+        await page.emulateMedia({ media: 'screen' });
+      }
+    });
+
     await test('notices follow the text and the language: a file note goes when other text is pasted', async () => {
       await dropFile(page, Buffer.from(EX2024, 'utf8'), 'qinghe-2024.txt', 'text/plain');
       await waitDone(page);

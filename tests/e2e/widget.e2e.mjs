@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { isDeepStrictEqual } from 'node:util';
+import { createRequire } from 'node:module';
 import { serve } from '../../scripts/serve.mjs';
 
 const chromium = await loadChromium();
@@ -413,6 +414,53 @@ async function main() {
       assertEq(errors[0].code, 'corrupt', 'nianbao-error code');
       await page.close();
     });
+
+    // -------------------------------------------------------------------------------------------
+    for (const scheme of ['light', 'dark']) {
+      await test(`widget on a 390×844 phone, ${scheme}: 「加载示例」, grouped findings, locate scrolls the paste area, exports, no overflow, axe`, async () => {
+        const page = await context.newPage();
+        await page.setViewportSize({ width: 390, height: 844 });
+        await page.emulateMedia({ colorScheme: scheme });
+        await recordEvents(page);
+        await page.goto(base + 'file-host.html');
+        await page.evaluate(() => document.getElementById('w').ready);
+        await page.locator('#w [data-action="example"]').click();
+        const ev = await waitEvents(page, 'w', 1);
+        const example = readFileSync(join(repo, 'examples', 'qinghe-shengtai-2025.txt'), 'utf8');
+        assertEq(await page.evaluate(() => document.getElementById('w').value), example, 'the example in the paste area');
+        assertDeep(ev.detail, node.check(example), 'the example checked');
+        assertEq(await page.locator('#w .verdict').getAttribute('data-verdict'), 'error', 'data-verdict');
+        const groups = await page.$$eval('#w', (w) => [...w[0].shadowRoot.querySelectorAll('.f-group')].map((g) => g.getAttribute('data-rule') + ':' + g.getAttribute('data-count')));
+        assertEq(groups.join(' '), 'section-missing:1 t3-balance:2 t4-group-total:1 narrative-applications:1', 'groups in severity order');
+        assertEq(await page.locator('#w .finding[data-rule="narrative-applications"] .f-src mark').textContent(), '47件', 'highlighted snippet');
+        // locate: the paste area scrolls to the finding's line and selects it
+        await page.evaluate(() => { const ta = document.getElementById('w').shadowRoot.querySelector('textarea'); ta.scrollTop = 0; window.scrollTo(0, document.body.scrollHeight); });
+        await page.locator('#w .finding[data-rule="t4-group-total"] .f-loc').click();
+        const st = await page.evaluate(() => {
+          const ta = document.getElementById('w').shadowRoot.querySelector('textarea');
+          const r = ta.getBoundingClientRect();
+          return { sel: ta.value.slice(ta.selectionStart, ta.selectionEnd), scrolled: ta.scrollTop > 0, inView: r.bottom > 0 && r.top < innerHeight };
+        });
+        assertEq(st.sel, '5', 'the cell is selected');
+        assert(st.scrolled && st.inView, `the paste area scrolled and is in view: ${JSON.stringify(st)}`);
+        // exports: the JSON download and the text summary
+        const [download] = await Promise.all([page.waitForEvent('download', { timeout: 10000 }), page.locator('#w [data-action="download-json"]').click()]);
+        assertDeep(JSON.parse(readFileSync(await download.path(), 'utf8')), node.check(example), 'downloaded JSON');
+        await page.locator('#w [data-action="copy-summary"]').click();
+        await page.waitForFunction(() => document.getElementById('w').shadowRoot.querySelector('.export-note').textContent !== '', null, { timeout: 5000 });
+        const w = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, client: document.documentElement.clientWidth }));
+        assert(w.scroll <= w.client, `the host page is ${w.scroll - w.client} px too wide`);
+        const require = createRequire(import.meta.url);
+        await page.evaluate(readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8'));
+        const bad = await page.evaluate(async () => (await window.axe.run(document, { resultTypes: ['violations'] })).violations
+          .filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id + ' ' + v.nodes[0].target.join(' ')));
+        assertEq(bad.join('; '), '', `axe (${scheme})`);
+        const shot = join(SHOTS, `nianbao-widget-phone-${scheme}.png`);
+        await page.screenshot({ path: shot, fullPage: true });
+        console.log(`# screenshot: ${shot}`);
+        await page.close();
+      });
+    }
 
     await test('no page errors on any page', async () => {
       assertEq(consoleErrors.length, 0, `page errors: ${consoleErrors.join(' | ')}`);
