@@ -285,10 +285,7 @@ export function renderNotAssessable(box, ctx) {
       li.appendChild(document.createTextNode(S.colon));
       li.appendChild(el('span', { lang: messageLang(ctx, it.f) }, findingMessage(ctx, it.f)));
       const ids = it.f.cells || [];
-      if (ids.length) {
-        li.appendChild(el('span', { className: 'na-cells' }, ' ' + S.operands +
-          ids.slice(0, 3).map((id) => cellLabel(id, S, ctx.cat)).join(S.semi) + (ids.length > 3 ? fmt(S.moreCells, { n: ids.length }) : '')));
-      }
+      if (ids.length) li.appendChild(el('span', { className: 'na-cells' }, ' ' + S.operands + cellsText(ctx, ids)));
       const target = findingTarget(it.f, ctx.obj, ctx.split);
       li.appendChild(document.createTextNode(' '));
       const b = el('button', { type: 'button', className: 'btn f-loc', 'data-locate': String(it.index) }, whereText(ctx, it) + (target ? ' · ' + S.locate : ''));
@@ -296,7 +293,9 @@ export function renderNotAssessable(box, ctx) {
       li.appendChild(b);
       ul.appendChild(li);
     });
-    if (uncertain.length < counts.uncertain) ul.appendChild(el('li', { className: 'empty-note' }, fmt(S.naUncertainMore, { n: counts.uncertain - uncertain.length })));
+    // a pair shown once stands for two unsettled checks
+    const listed = uncertain.reduce((n, it) => n + it.indices.length, 0);
+    if (listed < counts.uncertain) ul.appendChild(el('li', { className: 'empty-note' }, fmt(S.naUncertainMore, { n: counts.uncertain - listed })));
     box.appendChild(ul);
   }
   if (counts.notAssessable) {
@@ -309,6 +308,24 @@ export function renderNotAssessable(box, ctx) {
       box.appendChild(ul);
     }
   }
+}
+
+// Cells by row: "表三 · （一）予以公开（7 个单元格）" for a row of more than two, else each label.
+export function cellsText(ctx, ids) {
+  const S = ctx.S;
+  const rows = [];
+  const byRow = new Map();
+  ids.forEach((id) => {
+    const label = cellLabel(id, S, ctx.cat);
+    const parts = label.split(' · ');
+    const row = parts.length > 2 ? parts.slice(0, -1).join(' · ') : label;
+    if (!byRow.has(row)) { byRow.set(row, []); rows.push(row); }
+    byRow.get(row).push(label);
+  });
+  return rows.map((row) => {
+    const labels = byRow.get(row);
+    return labels.length > 2 ? row + fmt(S.paren, { v: fmt(S.nCells, { n: labels.length }) }) : labels.join(S.semi);
+  }).join(S.semi);
 }
 
 function rowLabelOf(ctx, r) {
