@@ -260,6 +260,26 @@ async function main() {
       await p2.close();
     });
 
+    await test('share link past 8 KB: said so, the JSON offered instead, the link still available', async () => {
+      // a text that compresses badly: the example with every line numbered differently
+      let seed = 1;
+      const rnd = () => { seed = (seed * 1103515245 + 12345) % 2147483648; return seed; };
+      const long = EX2025 + '\n' + Array.from({ length: 600 }, () => `附注${rnd()}：${rnd() % 100000}`).join('\n');
+      await page.fill('#report', long);
+      await waitDone(page);
+      await page.click('[data-action="share"]');
+      await page.waitForFunction(() => !!document.querySelector('#notice [data-action="share-json"]'), null, { timeout: 5000 });
+      assert(/KB/.test(await page.textContent('#notice')), await page.textContent('#notice'));
+      const [download] = await Promise.all([page.waitForEvent('download', { timeout: 10000 }), page.click('#notice [data-action="share-json"]')]);
+      assert(/\.json$/.test(download.suggestedFilename()), 'the JSON instead');
+      await page.fill('#report', long);
+      await waitDone(page);
+      await page.click('[data-action="share"]');
+      await page.click('#notice [data-action="share-anyway"]');
+      await page.waitForFunction(() => !!document.querySelector('#notice .share-url'), null, { timeout: 5000 });
+      assert((await page.$eval('#notice .share-url', (i) => i.value)).length > 8192, 'the long link');
+    });
+
     await test('hostile share links: a clear message, an empty paste area, nothing rendered as markup', async () => {
       const b64 = (buf) => Buffer.from(buf).toString('base64url');
       const cases = [
