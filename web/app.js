@@ -2,20 +2,29 @@
 // SINGLE_FILE factory (see web/worker.js and web/build.mjs). Pasted text is only ever rendered
 // with textContent / text nodes, never as HTML.
 // Part of the page script (entry web/page.js, bundled by web/build.mjs). Evaluating this module
-// starts the page; pdf/page-files.js adds report files through the exports below.
+// starts the page; pdf/page-files.js adds report files, page-extras.js the example, the share link,
+// the draft and the keys through the exports below.
 import { STRINGS, fmt } from './i18n.js';
 import { htmlHasTable, htmlToText } from './paste.js';
-import { cellCatalogue, cellLabel, el, renderLegend, renderTables } from './tables.js';
+import { cellCatalogue, cellDetail, el, renderLegend, renderTables } from './tables.js';
+import { checkCounts, findingTarget, organise, splitLines, targetAt } from './results.mjs';
+import {
+  fillExplanation, filterNote, findingText, renderFindingGroups, renderNotAssessable, sourceLine, summaryText as viewSummary,
+  verdictOf
+} from './findings-view.js';
+import { drawMarks } from './marks.js';
 
 var DEBOUNCE_MS = 250;
+var SLOW_MS = 300;       // a check running longer than this shows the working state
 
 var $ = function (id) { return document.getElementById(id); };
 export const ui = {
-  textarea: $('report'), backdrop: $('backdrop'), editor: $('editor'), verdict: $('verdict'),
+  textarea: $('report'), backdrop: $('backdrop'), editor: $('editor'), verdict: $('verdict'), results: $('results'),
   findings: $('findings'), tablesView: $('tables-view'), legend: $('legend'), meta: $('report-meta'),
   notice: $('notice'), engine: $('engine-status'), version: $('version'), minSeverity: $('min-severity'),
   langToggle: $('lang-toggle'), copy: $('copy-summary'), download: $('download-json'), print: $('print-view'),
-  clear: $('clear-btn'), file: $('file-input'), catalogue: $('catalogue-body'),
+  clear: $('clear-btn'), file: $('file-input'), catalogue: $('catalogue-body'), na: $('not-assessable'),
+  filterNote: $('filter-note'), printMeta: $('print-meta'), cellDetail: $('cell-detail'),
   counts: { error: $('count-error'), warning: $('count-warning'), na: $('count-na'), pass: $('count-pass') }
 };
 
@@ -32,14 +41,26 @@ export const state = {
   waiters: {},          // request id -> { resolve, reject, started }
   uiInflight: false,
   uiDirty: false,
+  slow: false,          // the check in flight has taken longer than SLOW_MS
+  slowTimer: 0,
   debounce: 0,
-  last: null,           // { text, json, obj, ms, lines, starts }
+  last: null,           // { text, json, obj, ms, split, view, checkedAt }
   activeIndex: -1,
   lastInputAt: 0,
+  notice: null,         // { key, vars, kind: 'ok' | 'info' | 'warn', actions: [{ key, action }], extra }
+  file: null,           // the report file whose text is in the paste area: { name, kind, pages, linePages, lineCount, emptyPages, ms, encoding }
+  reading: null,        // a file being read: { name, page, pages }
+  inputError: null,     // { key: 'verdictFileError' | 'verdictLinkError', vars, code } shown in the verdict instead of a result
+  undo: null,           // { text, file } to restore after a file, the example, a link or 清空 replaced the text
+  reveal: false,        // bring the verdict into view when the next result is shown (phones)
   timing: { ready: null, workerInit: null, lastCheck: null, lastRoundTrip: null, lastInputToRender: null }
 };
 
 export function S() { return STRINGS[state.lang]; }
+
+// Hooks of the other page modules: called after every render / on language change.
+var renderHooks = [];
+export function onRender(fn) { renderHooks.push(fn); }
 
 // ---------------------------------------------------------------------------------------------
 // Language
@@ -61,6 +82,11 @@ export function applyStatic() {
     var key = nodes[i].getAttribute('data-i18n');
     if (s[key] !== undefined) nodes[i].textContent = s[key];
   }
+  var titled = document.querySelectorAll('[data-i18n-title]');
+  for (var j = 0; j < titled.length; j++) {
+    var tk = titled[j].getAttribute('data-i18n-title');
+    if (s[tk] !== undefined) titled[j].title = s[tk];
+  }
   ui.langToggle.textContent = s.langSwitch;
   ui.langToggle.setAttribute('lang', s.langSwitchLang);
   document.title = s.title + ' · nianbao';
@@ -73,7 +99,31 @@ function setLang(lang) {
   try { localStorage.setItem('nianbao.lang', lang); } catch { /* ignore */ }
   applyStatic();
   renderCatalogue();
+  if (state.last && state.last.view) state.last.view = organise(state.last.obj, ui.minSeverity.value);
   render();
+}
+
+// ---------------------------------------------------------------------------------------------
+// Notices: one line under the export buttons, kept as a key and values so that it follows the
+// language switch; cleared when the text it was about changes.
+export function setNotice(key, vars, opts) {
+  state.notice = key ? { key: key, vars: vars || {}, kind: (opts && opts.kind) || 'ok', actions: (opts && opts.actions) || [], extra: opts && opts.extra } : null;
+  renderNotice();
+}
+
+export function renderNotice() {
+  var n = state.notice;
+  ui.notice.textContent = '';
+  ui.notice.className = 'notice' + (n ? ' n-' + n.kind : '');
+  if (!n) return;
+  var s = S();
+  var text = typeof n.key === 'function' ? n.key(s) : fmt(s[n.key] || n.key, n.vars);
+  ui.notice.appendChild(document.createTextNode(text));
+  n.actions.forEach(function (a) {
+    ui.notice.appendChild(document.createTextNode(' '));
+    ui.notice.appendChild(el('button', { type: 'button', className: 'btn btn-small', 'data-action': a.action }, s[a.key] || a.key));
+  });
+  if (n.extra) ui.notice.appendChild(n.extra);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -136,6 +186,7 @@ function onFatal(msg) {
   readyReject(new Error(msg));
   for (var id in state.waiters) state.waiters[id].reject(new Error(msg));
   state.waiters = {};
+  render();
 }
 
 var readyResolve, readyReject, readyPromise;
@@ -144,6 +195,7 @@ function newReadyPromise() {
   readyPromise.catch(function () { /* reported in the page */ });
 }
 newReadyPromise();
+export function whenReady() { return readyPromise; }
 
 // After the core failed on one input (a wasm abort leaves the module unusable), start a fresh
 // worker so the next check works.
@@ -167,12 +219,9 @@ function request(text, options) {
   });
 }
 
-function currentOptions() {
-  return { minSeverity: ui.minSeverity.value };
-}
-
 // ---------------------------------------------------------------------------------------------
-// Checking as the text changes: debounced, at most one check in flight for the UI.
+// Checking as the text changes: debounced, at most one check in flight for the UI. The page checks
+// with every severity and hides by severity itself, so the counts it shows are always the true ones.
 function scheduleCheck() {
   clearTimeout(state.debounce);
   state.debounce = setTimeout(requestUiCheck, DEBOUNCE_MS);
@@ -184,7 +233,7 @@ export function requestUiCheck() {
   if (text.trim() === '') {
     state.last = null;
     state.uiDirty = false;
-    document.body.setAttribute('data-state', 'idle');
+    if (!state.uiInflight) document.body.setAttribute('data-state', 'idle');
     render();
     return;
   }
@@ -192,29 +241,32 @@ export function requestUiCheck() {
   if (state.uiInflight) { state.uiDirty = true; return; }
   state.uiInflight = true;
   state.uiDirty = false;
+  state.slow = false;
+  clearTimeout(state.slowTimer);
+  state.slowTimer = setTimeout(function () { state.slow = true; render(); }, SLOW_MS);
   document.body.setAttribute('data-state', 'checking');
   renderEngineStatus();
-  var options = currentOptions();
-  request(text, options).then(function (r) {
+  request(text, {}).then(function (r) {
     state.uiInflight = false;
+    clearTimeout(state.slowTimer);
+    state.slow = false;
     if (state.uiDirty || text !== ui.textarea.value) { requestUiCheck(); return; }
     var obj;
     try { obj = JSON.parse(r.json); } catch { obj = { error: 'invalid JSON from the core' }; }
-    var lines = text.split('\n');
-    var starts = [0];
-    for (var i = 0; i < lines.length; i++) starts.push(starts[i] + lines[i].length + 1);
-    state.last = { text: text, json: r.json, obj: obj, ms: r.ms, lines: lines, starts: starts, options: options };
+    state.last = { text: text, json: r.json, obj: obj, ms: r.ms, split: splitLines(text), checkedAt: new Date() };
+    state.last.view = inputError(obj) ? null : organise(obj, ui.minSeverity.value);
     state.timing.lastCheck = r.ms;
     state.timing.lastRoundTrip = r.roundTrip;
     state.activeIndex = -1;
-    clearHighlight();
+    document.body.setAttribute('data-state', 'done');
     render();
     state.timing.lastInputToRender = state.lastInputAt ? performance.now() - state.lastInputAt : null;
-    document.body.setAttribute('data-state', 'done');
     renderEngineStatus();
   }, function (e) {
     state.uiInflight = false;
-    state.last = { text: text, json: '', obj: { error: String((e && e.message) || e) }, lines: [], starts: [0] };
+    clearTimeout(state.slowTimer);
+    state.slow = false;
+    state.last = { text: text, json: '', obj: { error: String((e && e.message) || e) }, split: splitLines(text), view: null };
     document.body.setAttribute('data-state', 'error');
     render();
     if (!state.fatal) restartWorker();
@@ -233,71 +285,124 @@ function renderEngineStatus() {
   ui.engine.textContent = t;
 }
 
-function inputError(obj) {
+export function inputError(obj) {
   if (!obj) return null;
   var e = obj.error || obj.input_error || (obj.input && obj.input.error);
   if (!e) return null;
   return typeof e === 'string' ? e : (e.message || JSON.stringify(e));
 }
 
-function counts(obj) {
-  var sum = (obj && obj.summary) || {};
-  var f = sum.findings || {};
-  var c = sum.checks || {};
+// The result shown: the last check's, while it is about the text in the paste area (or that text
+// is being edited: the previous result stays until the next one arrives).
+function shownResult() {
+  if (!ui.textarea.value.trim() || !state.last) return null;
+  return state.last;
+}
+
+// The context of web/findings-view.js for the result shown.
+export function viewContext(last) {
+  last = last || state.last;
+  var f = state.file;
+  var current = last && last.text === ui.textarea.value;
   return {
-    error: f.error || 0, warning: f.warning || 0, info: f.info || 0,
-    na: (c.not_assessable || 0) + (c.uncertain || 0), pass: c.pass || 0, hidden: sum.hidden || 0
+    S: S(), lang: state.lang, obj: last ? last.obj : null, view: last ? last.view : null, cat: state.cells,
+    ruleMap: state.ruleMap, split: current ? last.split : null, activeIndex: state.activeIndex, idPrefix: '',
+    linePages: current && f && f.linePages ? f.linePages : null, file: f, version: state.version,
+    checkedAt: last ? last.checkedAt : null
   };
 }
 
-function verdictText(obj) {
-  var t = verdictTextRaw(obj);
-  // English singulars: "1 warnings" -> "1 warning"
-  return state.lang === 'en' ? t.replace(/\b1 (error|warning|check)s\b/g, '1 $1') : t;
+function setVerdict(text, kind) {
+  ui.verdict.textContent = text;
+  ui.verdict.setAttribute('data-verdict', kind);
+  var cls = { error: ' v-error', 'file-error': ' v-error', 'link-error': ' v-error', 'input-error': ' v-error', warning: ' v-warning', ok: ' v-ok', reading: ' v-busy', checking: ' v-busy' }[kind] || '';
+  ui.verdict.className = 'verdict' + cls;
 }
 
-function verdictTextRaw(obj) {
+export function render() {
   var s = S();
-  if (!obj) return state.ready || !ui.textarea.value.trim() ? s.verdictEmpty : s.verdictWaiting;
-  var err = inputError(obj);
-  if (err) return fmt(s.verdictInputError, { msg: err });
-  var c = counts(obj);
-  if (c.error) return fmt(s.verdictErrors, { e: c.error, w: c.warning, n: c.na });
-  if (c.warning) return fmt(s.verdictWarnings, { w: c.warning, n: c.na });
-  if (c.na) return fmt(s.verdictNa, { n: c.na });
-  return fmt(s.verdictOk, { p: c.pass });
-}
-
-function render() {
-  var s = S();
-  var last = state.last;
+  var last = shownResult();
   var obj = last ? last.obj : null;
-  if (!ui.textarea.value.trim()) obj = null;
-  ui.verdict.textContent = verdictText(obj);
-  var c = obj && !inputError(obj) ? counts(obj) : null;
-  ui.verdict.className = 'verdict' + (c ? (c.error ? ' v-error' : c.warning ? ' v-warning' : c.na ? '' : ' v-ok') : '');
+  var err = obj ? inputError(obj) : null;
+  var ok = !!(obj && !err && last.view);
+  var busy = !!state.reading || (state.slow && state.uiInflight);
+  ui.results.setAttribute('aria-busy', busy ? 'true' : 'false');
+
+  // The verdict: a file being read, a file or link that could not be opened, a long check, the
+  // result, or what to do.
+  if (state.reading) {
+    var r = state.reading;
+    setVerdict(r.pages ? fmt(s.verdictReadingPage, { name: r.name, page: r.page, pages: r.pages }) : fmt(s.verdictReading, { name: r.name }), 'reading');
+  } else if (state.inputError) {
+    var ie = state.inputError;
+    var vars = Object.assign({}, ie.vars);
+    if (ie.error) vars.msg = state.lang === 'en' && ie.error.message_en ? ie.error.message_en : ie.error.message || String(ie.error);
+    setVerdict(fmt(s[ie.key], vars), ie.kind);
+  } else if (state.fatal && !obj) {
+    setVerdict(fmt(s.engineFailed, { msg: state.fatal }), 'error');
+  } else if (busy && (!obj || last.text !== ui.textarea.value)) {
+    setVerdict(fmt(s.verdictChecking, { kb: Math.max(1, Math.round(ui.textarea.value.length * 3 / 1024)) }), 'checking');
+  } else if (!obj) {
+    setVerdict(state.ready || !ui.textarea.value.trim() ? s.verdictEmpty : s.verdictWaiting, ui.textarea.value.trim() ? 'waiting' : 'empty');
+  } else if (err) {
+    setVerdict(fmt(s.verdictInputError, { msg: err }), 'input-error');
+  } else {
+    var v = verdictOf(viewContext(last));
+    setVerdict(v.text, v.kind);
+  }
+  var showResult = ok && !state.reading && !state.inputError;
+  var ctx = showResult ? viewContext(last) : null;
+  var c = showResult ? last.view.counts : null;
+  var checks = showResult ? checkCounts(obj) : null;
   ui.counts.error.textContent = c ? String(c.error) : '–';
   ui.counts.warning.textContent = c ? String(c.warning) : '–';
-  ui.counts.na.textContent = c ? String(c.na) : '–';
-  ui.counts.pass.textContent = c ? String(c.pass) : '–';
-  var has = !!(obj && last && last.json);
-  ui.copy.disabled = !has;
-  ui.download.disabled = !has;
-  ui.print.disabled = !has;
-  renderMeta(obj);
-  renderFindings(obj);
-  if (obj && !inputError(obj)) {
+  ui.counts.na.textContent = checks ? String(checks.na) : '–';
+  ui.counts.pass.textContent = checks ? String(checks.pass) : '–';
+  ui.filterNote.textContent = ctx ? filterNote(ctx) : '';
+  // Exports only for a report that was checked.
+  ui.copy.disabled = !showResult;
+  ui.download.disabled = !showResult;
+  ui.print.disabled = !showResult;
+  renderMeta(showResult ? obj : null);
+  ui.printMeta.textContent = ctx ? sourceLine(ctx) : '';
+  if (ctx) {
+    renderFindingGroups(ui.findings, ctx);
+    renderNotAssessable(ui.na, ctx);
+    ui.na.hidden = false;
     renderTables(ui.tablesView, obj, failingMarks(obj), s, state.cells);
   } else {
+    ui.findings.textContent = '';
+    ui.na.textContent = '';
+    ui.na.hidden = true;
     ui.tablesView.textContent = '';
     ui.tablesView.appendChild(el('p', { className: 'empty-note' }, s.tablesEmpty));
   }
+  ui.cellDetail.textContent = '';
+  renderNotice();
+  redrawMarks();
+  renderHooks.forEach(function (fn) { fn(showResult); });
+  if (showResult && state.reveal && last.text === ui.textarea.value) {
+    state.reveal = false;
+    revealVerdict();
+  }
+}
+
+// Phones: after a paste, a file, the example or a link, the verdict comes into view (the paste
+// area is above the results in one column).
+export function revealVerdict() {
+  var narrow = window.matchMedia && window.matchMedia('(max-width: 960px)').matches;
+  if (!narrow) return;
+  var r = ui.verdict.getBoundingClientRect();
+  var h = window.innerHeight || document.documentElement.clientHeight;
+  // in the upper part of the screen, with the counts and the first findings under it
+  if (r.top >= 0 && r.bottom <= h * 0.6) return;
+  ui.results.scrollIntoView({ block: 'start' });
 }
 
 function renderMeta(obj) {
   var s = S();
   ui.meta.textContent = '';
-  if (!obj || inputError(obj)) return;
+  if (!obj) return;
   var r = obj.report || {};
   var parts = [];
   parts.push(fmt(s.metaAgency, { v: r.agency || s.unknown }));
@@ -320,169 +425,10 @@ function failingMarks(obj) {
   return marks;
 }
 
-function formatNumber(v) {
-  if (v === null || v === undefined) return '—';
-  return String(v);
-}
-
-function ruleTitle(id) {
+export function ruleTitle(id) {
   var r = state.ruleMap[id];
   if (!r) return '';
   return state.lang === 'en' ? (r.title_en || r.title || '') : (r.title || r.title_en || '');
-}
-
-function findingMessage(f) {
-  if (state.lang === 'en' && f.message_en) return f.message_en;
-  return f.message || f.message_en || '';
-}
-
-// Where a finding points in the text: { line, start, end } as UTF-16 offsets into the text, or null.
-function findingTarget(f) {
-  var last = state.last;
-  if (!last || !f) return null;
-  var cells = (last.obj && last.obj.cells) || {};
-  var line = f.line || 0;
-  var col = f.column || 0;
-  var raw = null;
-  var ids = f.cells || [];
-  var best = null;
-  for (var i = 0; i < ids.length; i++) {
-    var c = cells[ids[i]];
-    if (!c || !c.line) continue;
-    if (!line) { best = c; break; }
-    if (c.line === line && (best === null || c.column === col)) best = c;
-  }
-  if (best) {
-    if (!line) line = best.line;
-    if (best.line === line) { col = best.column; raw = best.raw; }
-  }
-  return targetAt(line, col, raw);
-}
-
-function targetAt(line, col, raw) {
-  var last = state.last;
-  if (!last || !line || line > last.lines.length) return null;
-  var text = last.lines[line - 1];
-  var lineStart = last.starts[line - 1];
-  var start = 0;
-  var end = text.length;
-  if (col && col > 0) {
-    // Columns count Unicode code points; JS strings count UTF-16 units.
-    var cps = Array.from(text);
-    start = cps.slice(0, col - 1).join('').length;
-    if (raw !== null && raw !== undefined && raw !== '' && text.substr(start, String(raw).length) === String(raw)) {
-      end = start + String(raw).length;
-    } else if (col > 1) {
-      // No cell text to match: mark the token at the column (up to the next separator, at most
-      // 20 code points), e.g. "33次" in a sentence or one tab-separated field of a table row.
-      var rest = Array.from(text.slice(start));
-      var n = 0;
-      while (n < rest.length && n < 20 && !/[\t ，。；;,、：:）)]/.test(rest[n])) n++;
-      end = start + rest.slice(0, Math.max(n, 1)).join('').length;
-    }
-  }
-  return { line: line, lineStart: lineStart, lineEnd: lineStart + text.length, start: lineStart + start, end: lineStart + end, cellOnLine: !!col };
-}
-
-function sourceExtract(target) {
-  var last = state.last;
-  var pre = el('pre', { className: 'f-src', lang: 'zh-CN' });
-  if (!target) return null;
-  var text = last.lines[target.line - 1];
-  var a = target.start - target.lineStart;
-  var b = target.end - target.lineStart;
-  var from = 0;
-  var to = text.length;
-  var MAX = 160;
-  if (text.length > MAX) {
-    from = Math.max(0, Math.min(a - 40, text.length - MAX));
-    to = Math.min(text.length, from + MAX);
-  }
-  pre.appendChild(el('span', { className: 'ln', 'aria-hidden': 'true' }, String(target.line) + ' │ '));
-  pre.appendChild(document.createTextNode((from > 0 ? '…' : '') + text.slice(from, Math.max(from, Math.min(a, to)))));
-  if (target.cellOnLine && b > a) pre.appendChild(el('mark', null, text.slice(Math.max(a, from), Math.min(b, to))));
-  pre.appendChild(document.createTextNode(text.slice(Math.min(Math.max(b, from), to), to) + (to < text.length ? '…' : '')));
-  return pre;
-}
-
-function renderFindings(obj) {
-  var s = S();
-  ui.findings.textContent = '';
-  if (!obj || inputError(obj)) return;
-  var list = obj.findings || [];
-  if (!list.length) {
-    ui.findings.appendChild(el('li', { className: 'empty-note' }, s.noFindings));
-  }
-  list.forEach(function (f, i) {
-    var sev = f.severity || 'info';
-    var li = el('li', {
-      className: 'finding sev-' + sev + (i === state.activeIndex ? ' active' : ''),
-      'data-rule': f.rule, 'data-line': f.line ? String(f.line) : '', 'data-severity': sev,
-      'data-status': f.status || '', 'data-index': String(i)
-    });
-    var head = el('div', { className: 'f-head' });
-    head.appendChild(el('span', { className: 'sev' }, s.severity[sev] || sev));
-    var explId = 'expl-' + i;
-    var ruleBtn = el('button', {
-      type: 'button', className: 'rule-id', 'aria-expanded': 'false', 'aria-controls': explId,
-      'aria-label': fmt(s.showRule, { id: f.rule }), 'data-rule-button': f.rule
-    }, f.rule);
-    head.appendChild(ruleBtn);
-    var title = ruleTitle(f.rule);
-    if (title) head.appendChild(el('span', { className: 'f-title' }, title));
-    if (f.status === 'uncertain') head.appendChild(el('span', { className: 'f-status' }, fmt(s.paren, { v: s.status.uncertain })));
-    li.appendChild(head);
-    li.appendChild(el('p', { className: 'f-msg', lang: state.lang === 'en' && f.message_en ? 'en' : 'zh-CN' }, findingMessage(f)));
-
-    var nums = [];
-    if (f.expected !== undefined && f.expected !== null) nums.push(fmt(s.expected, { v: formatNumber(f.expected) }));
-    if (f.actual !== undefined && f.actual !== null) nums.push(fmt(s.actual, { v: formatNumber(f.actual) }));
-    var ops = (f.cells || []).map(function (id) {
-      var c = obj.cells && obj.cells[id];
-      var v;
-      if (!c) v = s.cellStatus.missing;
-      else if (c.value !== null && c.value !== undefined) v = String(c.value);
-      else if (c.raw && Array.from(String(c.raw)).length <= 12) v = '“' + c.raw + '”' + fmt(s.paren, { v: s.cellStatus[c.status] || c.status });
-      else v = s.cellStatus[c.status] || c.status;
-      return cellLabel(id, s, state.cells) + ' = ' + v;
-    });
-    if (nums.length || ops.length) {
-      var p = el('p', { className: 'f-nums' });
-      if (nums.length) p.appendChild(el('strong', null, nums.join(s.comma)));
-      if (ops.length) {
-        if (nums.length) p.appendChild(document.createTextNode(' '));
-        var MAXOPS = 6;
-        p.appendChild(el('span', { className: 'ops' }, s.operands + ops.slice(0, MAXOPS).join(s.semi) +
-          (ops.length > MAXOPS ? fmt(s.moreCells, { n: ops.length }) : '')));
-      }
-      li.appendChild(p);
-    }
-
-    var target = findingTarget(f);
-    var loc = el('button', { type: 'button', className: 'btn f-loc', 'data-locate': String(i) },
-      target ? (f.column ? fmt(s.lineCol, { line: target.line, col: f.column }) : fmt(s.lineOnly, { line: target.line })) + ' · ' + s.locate : s.notTied);
-    if (!target) loc.disabled = true;
-    li.appendChild(loc);
-    var src = sourceExtract(target);
-    if (src) li.appendChild(src);
-    var expl = el('div', { className: 'f-expl', id: explId, hidden: '' });
-    li.appendChild(expl);
-    ui.findings.appendChild(li);
-  });
-  var c = counts(obj);
-  if (c.hidden) ui.findings.appendChild(el('li', { className: 'empty-note' }, fmt(s.hiddenFindings, { n: c.hidden })));
-}
-
-function fillExplanation(box, id) {
-  var s = S();
-  box.textContent = '';
-  var r = state.ruleMap[id];
-  box.appendChild(el('h4', null, s.ruleExplain + ' · ' + id + (r ? ' · ' + ruleTitle(id) : '')));
-  if (!r) { box.appendChild(el('p', null, s.ruleUnknown)); return; }
-  var en = state.lang === 'en';
-  box.appendChild(el('p', null, en ? (r.explanation_en || r.explanation) : (r.explanation || r.explanation_en)));
-  if (r.severity) box.appendChild(el('p', { className: 'basis' }, s.ruleDefaultSeverity + (s.severity[r.severity] || r.severity)));
-  if (r.basis) box.appendChild(el('p', { className: 'basis' }, s.ruleBasis + r.basis));
 }
 
 function renderCatalogue() {
@@ -490,14 +436,13 @@ function renderCatalogue() {
   ui.catalogue.textContent = '';
   if (!state.rules.length) return;
   var dl = el('dl');
+  var ctx = viewContext();
   state.rules.forEach(function (r) {
-    var dt = el('dt', { id: 'rule-' + r.id }, r.id + ' · ' + ruleTitle(r.id));
+    var dt = el('dt', { id: 'rule-' + r.id });
+    dt.appendChild(document.createTextNode(ruleTitle(r.id) + ' '));
+    dt.appendChild(el('code', { className: 'rule-id' }, r.id));
     var dd = el('dd');
-    var en = state.lang === 'en';
-    dd.appendChild(el('p', null, en ? (r.explanation_en || r.explanation) : (r.explanation || r.explanation_en)));
-    var meta = s.ruleDefaultSeverity + (s.severity[r.severity] || r.severity || '');
-    if (r.basis) meta += ' · ' + s.ruleBasis + r.basis;
-    dd.appendChild(el('p', { className: 'basis' }, meta));
+    fillExplanation(Object.assign({}, ctx, { S: s }), dd, r.id);
     dl.appendChild(dt);
     dl.appendChild(dd);
   });
@@ -505,30 +450,48 @@ function renderCatalogue() {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Locating a finding or a cell in the pasted text: select it in the textarea and mark it on the
-// backdrop (visible even while the focus stays in the results list).
+// Marks in the text: every finding shown has a mark on the backdrop under the transparent textarea;
+// the active one (located) is marked strongly and selected.
+var activeTarget = null;
+
 export function clearHighlight() {
+  activeTarget = null;
   ui.backdrop.textContent = '';
+}
+
+function markRanges() {
+  var last = state.last;
+  if (!last || !last.view || last.text !== ui.textarea.value) return [];
+  var out = [];
+  last.view.groups.forEach(function (g) {
+    g.items.forEach(function (it) {
+      it.indices.forEach(function (i) {
+        var t = findingTarget(last.obj.findings[i], last.obj, last.split);
+        if (!t) return;
+        var start = t.cellOnLine && t.end > t.start ? t.start : t.lineStart;
+        var end = t.cellOnLine && t.end > t.start ? t.end : t.lineEnd;
+        if (end > start) out.push({ start: start, end: end, severity: it.severity, index: it.index });
+      });
+    });
+  });
+  return out;
+}
+
+function redrawMarks() {
+  var last = state.last;
+  if (!last || last.text !== ui.textarea.value) { ui.backdrop.textContent = ''; return; }
+  drawMarks(ui.backdrop, ui.textarea.value, markRanges(), activeTarget);
+  ui.backdrop.scrollTop = ui.textarea.scrollTop;
 }
 
 function highlight(target) {
   var text = ui.textarea.value;
   if (!state.last || text !== state.last.text || !target) return false;
+  activeTarget = target;
+  redrawMarks();
   var b = ui.backdrop;
-  b.textContent = '';
-  b.appendChild(document.createTextNode(text.slice(0, target.lineStart)));
-  var lineMark = el('mark', { className: 'hl-line', 'data-line': String(target.line) });
-  if (target.cellOnLine && target.end > target.start) {
-    lineMark.appendChild(document.createTextNode(text.slice(target.lineStart, target.start)));
-    lineMark.appendChild(el('mark', { className: 'hl-cell' }, text.slice(target.start, target.end)));
-    lineMark.appendChild(document.createTextNode(text.slice(target.end, target.lineEnd)));
-  } else {
-    lineMark.textContent = text.slice(target.lineStart, target.lineEnd);
-  }
-  b.appendChild(lineMark);
-  b.appendChild(document.createTextNode(text.slice(target.lineEnd) + '\n\u200b'));
-  var anchor = b.querySelector('.hl-cell') || lineMark;
-  var top = anchor.offsetTop;
+  var anchor = b.querySelector('.hl-cell') || b.querySelector('.hl-line');
+  var top = anchor ? anchor.offsetTop : 0;
   var ta = ui.textarea;
   ta.setSelectionRange(target.cellOnLine ? target.start : target.lineStart, target.cellOnLine ? target.end : target.lineEnd);
   ta.scrollTop = Math.max(0, top - ta.clientHeight / 3);
@@ -537,53 +500,35 @@ function highlight(target) {
   if (rect.top < 0 || rect.bottom > (window.innerHeight || document.documentElement.clientHeight)) {
     ui.editor.scrollIntoView({ block: 'nearest' });
   }
-  ui.notice.textContent = fmt(S().located, { line: target.line });
+  setNotice('located', { line: target.line });
   return true;
 }
 
-function locateFinding(i) {
+export function locateFinding(i) {
   var obj = state.last && state.last.obj;
-  if (!obj || !obj.findings || !obj.findings[i]) return;
+  if (!obj || !obj.findings || !obj.findings[i]) return false;
   state.activeIndex = i;
   var items = ui.findings.querySelectorAll('.finding');
-  for (var k = 0; k < items.length; k++) items[k].classList.toggle('active', k === i);
-  highlight(findingTarget(obj.findings[i]));
+  for (var k = 0; k < items.length; k++) items[k].classList.toggle('active', items[k].getAttribute('data-index') === String(i));
+  return highlight(findingTarget(obj.findings[i], obj, state.last.split));
 }
 
 function locateCell(id) {
   var obj = state.last && state.last.obj;
   var c = obj && obj.cells && obj.cells[id];
-  if (!c || !c.line) { ui.notice.textContent = S().cellNotLocated; return; }
-  highlight(targetAt(c.line, c.column, c.raw));
+  if (!c || !c.line) { setNotice('cellNotLocated', null, { kind: 'info' }); return; }
+  highlight(targetAt(state.last.split, c.line, c.column, c.raw));
 }
 
 // ---------------------------------------------------------------------------------------------
 // Export
 function summaryText() {
-  var s = S();
   var last = state.last;
-  if (!last || !last.obj) return '';
-  var obj = last.obj;
-  var out = [fmt(s.summaryTitle, { v: state.version })];
-  var meta = ui.meta.textContent;
-  if (meta) out.push(meta);
-  out.push(s.summaryVerdict + verdictText(obj));
-  out.push('');
-  out.push(s.summaryFindings);
-  var list = obj.findings || [];
-  if (!list.length) out.push(s.summaryNone);
-  list.forEach(function (f, i) {
-    var where = f.line ? fmt(f.column ? s.lineCol : s.lineOnly, { line: f.line, col: f.column }) : s.notTied;
-    var line = (i + 1) + '. [' + (s.severity[f.severity] || f.severity) + '] ' + f.rule;
-    var title = ruleTitle(f.rule);
-    if (title) line += ' ' + title;
-    line += fmt(s.paren, { v: where }) + s.colon + findingMessage(f);
-    out.push(line);
-  });
-  return out.join('\n') + '\n';
+  if (!last || !last.view) return '';
+  return viewSummary(viewContext(last));
 }
 
-function copyText(text) {
+export function copyText(text) {
   function fallback() {
     var active = document.activeElement;
     var t = el('textarea', { 'aria-hidden': 'true', readonly: '' });
@@ -604,6 +549,19 @@ function copyText(text) {
   return Promise.resolve(fallback());
 }
 
+// Copies text; where the clipboard is refused, the text is shown selected for Ctrl+C.
+export function copyWithFallback(text, okKey, label) {
+  return copyText(text).then(function (ok) {
+    if (ok) { setNotice(okKey); return true; }
+    var box = el('textarea', { readonly: '', rows: '6', className: 'summary-box', 'aria-label': label });
+    box.value = text;
+    setNotice('copyFailed', null, { kind: 'warn', extra: box });
+    box.focus();
+    box.select();
+    return false;
+  });
+}
+
 function downloadJson() {
   var last = state.last;
   if (!last || !last.json) return;
@@ -616,11 +574,11 @@ function downloadJson() {
   a.click();
   document.body.removeChild(a);
   setTimeout(function () { URL.revokeObjectURL(url); }, 30000);
-  ui.notice.textContent = S().downloaded;
+  setNotice('downloaded');
 }
 
 // ---------------------------------------------------------------------------------------------
-// Input: typing, rich paste, files
+// Input: typing, rich paste, files, replacing the text (with undo)
 function decodeFile(buf) {
   var b = new Uint8Array(buf);
   if (b[0] === 0xef && b[1] === 0xbb && b[2] === 0xbf) return { text: new TextDecoder('utf-8').decode(b.subarray(3)), enc: 'UTF-8 BOM' };
@@ -643,6 +601,42 @@ function insertText(ta, text) {
   }
 }
 
+// Replaces the whole text (a file, the example, a share link, 清空) and checks it. What was there
+// before can be brought back with 「撤销」 (the browser's own undo does not cover a replaced value).
+// opts: { file (state.file for the new text, or null), keepInputError }
+export function replaceText(text, opts) {
+  opts = opts || {};
+  var old = ui.textarea.value;
+  if (old.trim() && old !== text) state.undo = { text: old, file: state.file };
+  else if (old === text) state.undo = null;
+  ui.textarea.value = text;
+  ui.textarea.scrollTop = 0;
+  state.file = opts.file || null;
+  if (!opts.keepInputError) state.inputError = null;
+  state.activeIndex = -1;
+  clearHighlight();
+  if (text.trim()) state.reveal = true;
+  requestUiCheck();
+  return !!state.undo;
+}
+
+export function undoReplace() {
+  var u = state.undo;
+  if (!u) return;
+  state.undo = null;
+  ui.textarea.value = u.text;
+  state.file = u.file || null;
+  state.inputError = null;
+  clearHighlight();
+  setNotice('undone', null, { kind: 'info' });
+  requestUiCheck();
+}
+
+// Notice for a replaced text, with 「撤销」 when there is something to bring back.
+export function noticeWithUndo(key, vars, kind) {
+  setNotice(key, vars, { kind: kind || 'info', actions: state.undo ? [{ key: 'undo', action: 'undo' }] : [] });
+}
+
 function onPaste(ev) {
   var dt = ev.clipboardData;
   if (!dt) return;
@@ -653,7 +647,7 @@ function onPaste(ev) {
   if (!conv.text) return;
   ev.preventDefault();
   insertText(ui.textarea, conv.text);
-  ui.notice.textContent = fmt(S().richPasted, { n: conv.tables });
+  setNotice('richPasted', { n: conv.tables }, { kind: 'info' });
   requestUiCheck();
 }
 
@@ -674,12 +668,10 @@ function onFile() {
   var reader = new FileReader();
   reader.onload = function () {
     var d = decodeFile(reader.result);
-    ui.textarea.value = d.text;
-    clearHighlight();
-    ui.notice.textContent = fmt(S().fileRead, { name: f.name, enc: d.enc });
-    requestUiCheck();
+    replaceText(d.text, { file: { name: f.name, kind: 'text', encoding: d.enc } });
+    noticeWithUndo('fileRead', { name: f.name, enc: d.enc });
   };
-  reader.onerror = function () { ui.notice.textContent = fmt(S().fileFailed, { msg: String(reader.error) }); };
+  reader.onerror = function () { setNotice('fileFailed', { msg: String(reader.error) }, { kind: 'warn' }); };
   reader.readAsArrayBuffer(f);
   ui.file.value = '';
 }
@@ -690,58 +682,124 @@ ui.textarea.setAttribute('lang', 'zh-CN');
 ui.textarea.addEventListener('input', function (ev) {
   state.lastInputAt = performance.now();
   clearHighlight();
+  // The text is the reader's own now: notices about a file, a link or an earlier text are stale,
+  // and so is an undo that would throw the edit away.
+  state.notice = null;
+  state.undo = null;
+  state.inputError = null;
+  if (state.file) {
+    state.file.edited = true;
+    var n = ui.textarea.value.split('\n').length;
+    if (n !== state.file.lineCount) state.file.linePages = null;
+  }
+  renderNotice();
   // A paste or drop is one complete change: check at once. Typing is debounced.
-  if (ev && (ev.inputType === 'insertFromPaste' || ev.inputType === 'insertFromDrop')) requestUiCheck();
-  else scheduleCheck();
+  if (ev && (ev.inputType === 'insertFromPaste' || ev.inputType === 'insertFromDrop')) {
+    state.reveal = true;
+    requestUiCheck();
+  } else {
+    scheduleCheck();
+  }
 });
 ui.textarea.addEventListener('paste', onPaste);
 ui.textarea.addEventListener('scroll', function () { ui.backdrop.scrollTop = ui.textarea.scrollTop; });
-ui.minSeverity.addEventListener('change', requestUiCheck);
+ui.minSeverity.addEventListener('change', function () {
+  if (state.last && state.last.view) state.last.view = organise(state.last.obj, ui.minSeverity.value);
+  render();
+});
 ui.langToggle.addEventListener('click', function () { setLang(state.lang === 'zh' ? 'en' : 'zh'); });
 ui.clear.addEventListener('click', function () {
-  ui.textarea.value = '';
-  clearHighlight();
-  requestUiCheck();
+  var had = ui.textarea.value.trim() !== '';
+  replaceText('');
+  state.inputError = null;
+  if (had) noticeWithUndo('cleared');
+  else setNotice(null);
+  render();
   ui.textarea.focus();
 });
 ui.file.addEventListener('change', onFile);
 ui.copy.addEventListener('click', function () {
-  var text = summaryText();
-  copyText(text).then(function (ok) {
-    ui.notice.textContent = ok ? S().copied : S().copyFailed;
-    if (!ok) {
-      // No clipboard access: show the summary selected, ready for Ctrl+C.
-      var box = el('textarea', { readonly: '', rows: '8', className: 'summary-box', 'aria-label': S().copySummary });
-      box.value = text;
-      ui.notice.appendChild(box);
-      box.focus();
-      box.select();
-    }
-  });
+  copyWithFallback(summaryText(), 'copied', S().copySummary);
 });
 ui.download.addEventListener('click', downloadJson);
 ui.print.addEventListener('click', function () { window.print(); });
+// The print view carries the checks that could not be made, open.
+window.addEventListener('beforeprint', function () { if (!ui.na.hidden) ui.na.open = true; });
 
-ui.findings.addEventListener('click', function (ev) {
+// Buttons in notices and lists: data-action="undo" | "show-all" (the others: page-extras.js).
+var actions = {
+  undo: undoReplace,
+  'show-all': function () {
+    ui.minSeverity.value = 'info';
+    ui.minSeverity.dispatchEvent(new Event('change'));
+    ui.findings.focus();
+  }
+};
+export function onAction(name, fn) { actions[name] = fn; }
+document.addEventListener('click', function (ev) {
+  var b = ev.target && ev.target.closest ? ev.target.closest('[data-action]') : null;
+  if (!b || b.disabled) return;
+  var fn = actions[b.getAttribute('data-action')];
+  if (!fn) return;
+  ev.preventDefault();
+  fn(b, ev);
+});
+
+function copyFinding(index) {
+  var last = state.last;
+  if (!last || !last.view) return;
+  var item = last.view.items.find(function (it) { return it.index === index; });
+  if (!item) return;
+  var ctx = viewContext(last);
+  copyWithFallback(findingText(ctx, item) + '\n— ' + sourceLine(ctx) + '\n', 'copiedOne', S().copyOne);
+}
+
+function onListClick(ev) {
   var t = ev.target;
-  var ruleBtn = t.closest ? t.closest('[data-rule-button]') : null;
+  if (!t.closest) return;
+  var ruleBtn = t.closest('[data-rule-button]');
   if (ruleBtn) {
     var box = document.getElementById(ruleBtn.getAttribute('aria-controls'));
     var open = ruleBtn.getAttribute('aria-expanded') === 'true';
-    if (!open) fillExplanation(box, ruleBtn.getAttribute('data-rule-button'));
+    if (!open) fillExplanation(viewContext(), box, ruleBtn.getAttribute('data-rule-button'));
     box.hidden = open;
     ruleBtn.setAttribute('aria-expanded', open ? 'false' : 'true');
     return;
   }
-  if (t.closest && t.closest('.f-expl')) return;
-  var li = t.closest ? t.closest('.finding') : null;
+  var copyBtn = t.closest('[data-copy]');
+  if (copyBtn) { copyFinding(parseInt(copyBtn.getAttribute('data-copy'), 10)); return; }
+  if (t.closest('.f-expl') || t.closest('[data-action]')) return;
+  var locBtn = t.closest('[data-locate]');
+  if (locBtn) { locateFinding(parseInt(locBtn.getAttribute('data-locate'), 10)); return; }
+  var li = t.closest('.finding');
   if (!li) return;
   if (window.getSelection && String(window.getSelection()).length > 0 && !t.closest('button')) return;  // selecting text to copy
   locateFinding(parseInt(li.getAttribute('data-index'), 10));
-});
+}
+ui.findings.addEventListener('click', onListClick);
+ui.na.addEventListener('click', onListClick);
 ui.tablesView.addEventListener('click', function (ev) {
   var td = ev.target.closest ? ev.target.closest('td[data-cell]') : null;
-  if (td) locateCell(td.getAttribute('data-cell'));
+  if (!td) return;
+  showCellDetail(td);
+  locateCell(td.getAttribute('data-cell'));
+});
+// A cell's details (value, text, status, the checker's note) for the cell in focus: touch and
+// keyboard users get what the title shows on hover.
+function showCellDetail(td) {
+  var last = state.last;
+  ui.cellDetail.textContent = td && last ? cellDetail(td.getAttribute('data-cell'), last.obj, S(), state.cells) : '';
+}
+ui.tablesView.addEventListener('focusin', function (ev) {
+  var td = ev.target.closest ? ev.target.closest('td[data-cell]') : null;
+  if (td) showCellDetail(td);
+});
+ui.tablesView.addEventListener('keydown', function (ev) {
+  if (ev.key !== 'Enter' && ev.key !== ' ') return;
+  var td = ev.target.closest ? ev.target.closest('td[data-cell]') : null;
+  if (!td) return;
+  ev.preventDefault();
+  locateCell(td.getAttribute('data-cell'));
 });
 
 // Public hook for embedders and tests: window.nianbao.
@@ -761,7 +819,9 @@ window.nianbao = {
     return {
       ready: state.ready, fatal: state.fatal, version: state.version, lang: state.lang,
       checkedText: state.last ? state.last.text : null, result: state.last ? state.last.obj : null,
-      busy: state.uiInflight, timing: JSON.parse(JSON.stringify(state.timing)), rules: state.rules.length
+      busy: state.uiInflight, timing: JSON.parse(JSON.stringify(state.timing)), rules: state.rules.length,
+      file: state.file ? { name: state.file.name, kind: state.file.kind, pages: state.file.pages, edited: !!state.file.edited } : null,
+      activeIndex: state.activeIndex, undo: !!state.undo
     };
   }
 };

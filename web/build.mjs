@@ -57,7 +57,7 @@ export async function buildPage(corePath, { pdf = true } = {}) {
     format: 'iife', strict: true, minifyWhitespace: true,
     replace: { [join(webDir, 'nianbao.single.js')]: resolve(corePath) }
   });
-  const appSource = await bundle(join(webDir, 'page.js'), { format: 'iife', strict: true });
+  const appSource = await bundle(join(webDir, 'page.js'), { format: 'iife', strict: true, loader: { '.txt': 'text' } });
   let html = read('index.html');
   html = replaceOnce(html, '/*__NIANBAO_STYLE__*/', styleSafe(read('style.css')));
   html = replaceOnce(html, '/*__NIANBAO_WORKER__*/', scriptSafe(workerSource, 'the worker'));

@@ -70,24 +70,65 @@ function cellDisplay(cell) {
   return '';
 }
 
-// marks: { fail: Set-like object id->true, uncertain: id->true }; info: the cell's catalogue entry.
-function makeCellTd(id, cells, marks, S, info) {
+// marks: { fail: Set-like object id->true, uncertain: id->true }; info: the cell's catalogue entry;
+// notes: the table's footnotes ({ list: [text], byText: text → number }), which the cell's note
+// joins. A cell is focusable (tabindex): Enter locates it, focus shows its details (page/widget).
+function makeCellTd(id, cells, marks, S, info, notes) {
   var cell = cells[id];
   var status = cell ? String(cell.status || 'ok') : 'missing';
   var cls = 'st-' + (CELL_STATUSES.indexOf(status) >= 0 ? status : 'unreadable');
   var flag = '';
   if (marks.fail[id]) { cls += ' cell-fail'; flag = S.cellFail; } else if (marks.uncertain[id]) { cls += ' cell-uncertain'; flag = S.cellUncertain; }
-  var td = el('td', { className: cls, 'data-cell': id, 'data-status': status });
+  var inferred = !!(cell && cell.note && status === 'ok');
+  if (inferred) cls += ' inferred';
+  var td = el('td', { className: cls, 'data-cell': id, 'data-status': status, tabindex: '0' });
+  if (inferred) td.setAttribute('data-inferred', 'true');
   if (cell && cell.line) td.setAttribute('data-line', String(cell.line));
-  var label = (info ? text(info, 'label', S) : String(id)) + S.colon + (S.cellStatus[status] || status) + (flag ? S.comma + flag : '');
+  var label = (info ? text(info, 'label', S) : String(id)) + S.colon + (S.cellStatus[status] || status) + (inferred ? S.comma + S.cellInferred : '') + (flag ? S.comma + flag : '');
   if (cell && cell.raw && cellDisplay(cell) !== String(cell.raw)) label += ' “' + cell.raw + '”';
   if (cell && cell.note) label += fmt(S.paren, { v: cell.note });
   td.title = label;
   if (flag) td.appendChild(el('span', { className: 'flag', 'aria-hidden': 'true' }, '! '));
   td.appendChild(document.createTextNode(cellDisplay(cell)));
+  if (cell && cell.note && notes) {
+    var n = notes.byText[cell.note];
+    if (!n) { notes.list.push(cell.note); n = notes.byText[cell.note] = notes.list.length; }
+    td.appendChild(el('sup', { className: 'fn', 'aria-hidden': 'true' }, S.noteMark + n));
+    td.setAttribute('data-note', String(n));
+    td.setAttribute('aria-describedby', 'note-' + id.slice(0, 2) + '-' + n);
+  }
   if (status !== 'ok') td.appendChild(el('span', { className: 'stl' }, S.cellStatus[status] || status));
+  else if (inferred) td.appendChild(el('span', { className: 'stl' }, S.cellInferred));
   if (flag) td.appendChild(el('span', { className: 'vh' }, fmt(S.paren, { v: flag })));
   return td;
+}
+
+// One cell's details in words (the page's and the widget's detail line under the tables).
+export function cellDetail(id, result, S, cat) {
+  var cell = result && result.cells ? result.cells[id] : null;
+  var status = cell ? String(cell.status || 'ok') : 'missing';
+  var parts = [cellLabel(id, S, cat)];
+  parts.push(S.cellStatus[status] || status);
+  if (cell && cell.value !== null && cell.value !== undefined) parts.push(fmt(S.cellValue, { v: cell.value }));
+  if (cell && cell.raw !== undefined && cell.raw !== null && String(cell.raw) !== '' && String(cell.raw) !== String(cell.value)) parts.push(fmt(S.cellRaw, { v: cell.raw }));
+  if (cell && cell.line) parts.push(fmt(S.lineCol, { line: cell.line, col: cell.column }));
+  if (cell && cell.note) parts.push((S.lang === 'en' ? S.noteInChinese : '') + cell.note);
+  return parts.join(S.semi);
+}
+
+// Footnotes under a table: the notes of its cells (how a cell was recovered, or why it is
+// ambiguous, with the candidate readings), visible without hovering.
+function notesList(notes, S, key) {
+  if (!notes.list.length) return null;
+  var ol = el('ol', { className: 'tbl-notes', 'data-table': key });
+  notes.list.forEach(function (t, i) {
+    var li = el('li', { id: 'note-' + key + '-' + (i + 1), value: String(i + 1) });
+    li.appendChild(el('span', { 'aria-hidden': 'true' }, S.noteMark + (i + 1) + ' '));
+    if (S.lang === 'en') li.appendChild(document.createTextNode(S.noteInChinese));
+    li.appendChild(el('span', { lang: 'zh-CN' }, t));
+    ol.appendChild(li);
+  });
+  return ol;
 }
 
 function tableSection(container, key, S, cells, prefix) {
@@ -127,7 +168,7 @@ function headOf(first, row, S) {
 }
 
 // One table: `rows` of the catalogue, each headed by its row heading.
-function gridTable(caption, first, rows, cells, marks, S) {
+function gridTable(caption, first, rows, cells, marks, S, notes) {
   var t = el('table', { className: 'read' });
   t.appendChild(el('caption', { className: 'vh' }, caption));
   t.appendChild(headOf(first, rows[0], S));
@@ -135,7 +176,7 @@ function gridTable(caption, first, rows, cells, marks, S) {
   rows.forEach(function (row) {
     var tr = el('tr');
     tr.appendChild(el('th', { scope: 'row' }, text(row.cells[0], 'row_heading', S)));
-    row.cells.forEach(function (c) { tr.appendChild(makeCellTd(c.id, cells, marks, S, c)); });
+    row.cells.forEach(function (c) { tr.appendChild(makeCellTd(c.id, cells, marks, S, c, notes)); });
     body.appendChild(tr);
   });
   t.appendChild(body);
@@ -147,10 +188,12 @@ export function renderTables(container, result, marks, S, cat) {
   container.textContent = '';
   var cells = (result && result.cells) || {};
   var tables = (cat && cat.tables) || { t2: [], t3: [], t4: [] };
+  var newNotes = function () { return { list: [], byText: {} }; };
 
   // Table 2: as in the form, one small table per block of rows with the same columns
   // (本年制发件数 / 本年废止件数 / 现行有效件数; 本年处理决定数量; 本年收费金额).
   var w2 = tableSection(container, 't2', S, cells, 't2.');
+  var notes2 = newNotes();
   var blocks = [];
   tables.t2.forEach(function (row) {
     var cols = row.cells.map(function (c) { return text(c, 'column_heading', S); }).join('\n');
@@ -162,13 +205,18 @@ export function renderTables(container, result, marks, S, cat) {
     last.rows.push(row);
   });
   blocks.forEach(function (b, k) {
-    w2.appendChild(gridTable(S.tableNames.t2 + ' (' + (k + 1) + ')', S.colContent, b.rows, cells, marks, S));
+    w2.appendChild(gridTable(S.tableNames.t2 + ' (' + (k + 1) + ')', S.colContent, b.rows, cells, marks, S, notes2));
   });
+  var n2 = notesList(notes2, S, 't2');
+  if (n2) container.appendChild(n2);
 
   // Table 3: 25 rows x 7 columns; table 4: one row per group (the report prints them side by side).
   [['t3', tables.t3], ['t4', tables.t4]].forEach(function (p) {
     var w = tableSection(container, p[0], S, cells, p[0] + '.');
-    if (p[1].length) w.appendChild(gridTable(S.tableNames[p[0]], S.colItem, p[1], cells, marks, S));
+    var notes = newNotes();
+    if (p[1].length) w.appendChild(gridTable(S.tableNames[p[0]], S.colItem, p[1], cells, marks, S, notes));
+    var n = notesList(notes, S, p[0]);
+    if (n) container.appendChild(n);
   });
 }
 
@@ -180,9 +228,9 @@ export function renderLegend(ul, S) {
     li.appendChild(document.createTextNode(S.cellStatus[st]));
     ul.appendChild(li);
   });
-  [['cell-fail', S.cellFail], ['cell-uncertain', S.cellUncertain]].forEach(function (p) {
+  [['cell-fail', S.cellFail], ['cell-uncertain', S.cellUncertain], ['inferred', S.cellInferredLegend]].forEach(function (p) {
     var li = el('li');
-    li.appendChild(el('span', { className: 'swatch ' + p[0], 'aria-hidden': 'true' }));
+    li.appendChild(el('span', { className: 'swatch ' + p[0], 'aria-hidden': 'true' }, p[0] === 'inferred' ? '12' : null));
     li.appendChild(document.createTextNode(p[1]));
     ul.appendChild(li);
   });

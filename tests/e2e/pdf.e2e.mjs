@@ -103,6 +103,12 @@ try {
       const node = await extractFileNode(new Uint8Array(bytes), 'source.pdf');
       assert(node.text === r.text, `${name}: the page's text differs from the Node.js text`);
       assert(/PDF/.test(r.notice), `notice names the PDF: ${r.notice}`);
+      // every finding tied to a line names its PDF page, also in the copied summary
+      const pages = await page.$$eval('#findings .finding', (els) => els.filter((e) => e.getAttribute('data-line'))
+        .map((e) => [e.getAttribute('data-page'), e.querySelector('.f-loc').textContent]));
+      for (const [p, loc] of pages) assert(/^\d+$/.test(p || '') && loc.startsWith(`第 ${p} 页`), `page of a finding: ${p} ${loc}`);
+      const summary = await page.evaluate(() => window.nianbao.summaryText());
+      assert(summary.includes('source.pdf') && (!pages.length || summary.includes(`第 ${pages[0][0]} 页`)), `summary: ${summary.slice(0, 300)}`);
       console.log(`# ${name}: ${n} cells equal; cold drop → result shown ${ms} ms (file read ${r.timing.lastFileRead} ms, ` +
         `pdf.js unpack+start ${r.pdf.bootMs && r.pdf.bootMs.toFixed(0)} ms, check ${r.timing.lastCheck && r.timing.lastCheck.toFixed(1)} ms)`);
     });

@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { isDeepStrictEqual } from 'node:util';
+import { createRequire } from 'node:module';
 import { serve } from '../../scripts/serve.mjs';
 
 const chromium = await loadChromium();
@@ -163,15 +164,20 @@ async function main() {
       assertDeep(ev.detail, node.check(report000), 'event detail equals the Node.js API result');
       const items = await demo.$$eval('#full li.finding', (lis) => lis.map((li) => ({
         rule: li.getAttribute('data-rule'), line: li.getAttribute('data-line'), sev: li.getAttribute('data-severity'),
-        visible: li.getBoundingClientRect().height > 20
+        index: Number(li.getAttribute('data-index')), visible: li.getBoundingClientRect().height > 20
       })));
       assertEq(items.length, ev.detail.findings.length, 'one <li> per finding');
-      ev.detail.findings.forEach((f, i) => {
-        assertEq(items[i].rule, f.rule, `finding ${i} data-rule`);
-        assertEq(items[i].line, f.line ? String(f.line) : '', `finding ${i} data-line`);
-        assertEq(items[i].sev, f.severity, `finding ${i} data-severity`);
-        assert(items[i].visible, `finding ${i} is rendered`);
+      // shown by severity (error, warning, info), each finding with its hooks
+      const rank = { error: 0, warning: 1, info: 2 };
+      items.forEach((it, k) => {
+        const f = ev.detail.findings[it.index];
+        assertEq(it.rule, f.rule, `finding ${it.index} data-rule`);
+        assertEq(it.line, f.line ? String(f.line) : '', `finding ${it.index} data-line`);
+        assertEq(it.sev, f.severity, `finding ${it.index} data-severity`);
+        assert(it.visible, `finding ${it.index} is rendered`);
+        if (k) assert(rank[items[k - 1].sev] <= rank[it.sev], `severity order at ${k}`);
       });
+      assertEq(await demo.locator('#full .verdict').getAttribute('data-verdict'), ev.detail.summary.findings.error ? 'error' : 'warning', 'data-verdict');
       const verdict = await demo.locator('#full .verdict').textContent();
       assert(/警告/.test(verdict) || /错误/.test(verdict), `verdict: ${verdict}`);
       const msgSize = await shadowStyle(demo, '#full', '.finding .f-msg', ['font-size', 'text-transform']);
@@ -211,8 +217,13 @@ async function main() {
       const rules = await demo.$$eval('#compact li.finding', (lis) => lis.map((li) => li.getAttribute('data-rule') + '/' + li.getAttribute('data-severity')));
       assertEq(rules.length, plain.findings.length - hidden, 'findings shown');
       assert(rules.every((r) => !r.startsWith('section1-topics/') && !r.endsWith('/info')), `shown: ${rules}`);
-      const note = await demo.locator('#compact .hidden-note').getAttribute('data-hidden');
-      assertEq(note, String(hidden), 'the hidden-findings note');
+      // what the select hides and what the ignore attribute leaves out are both said
+      const bySeverity = Number(await demo.locator('#compact .hidden-note[data-hidden]').getAttribute('data-hidden'));
+      const byIgnore = Number(await demo.locator('#compact .hidden-note[data-ignored]').getAttribute('data-ignored'));
+      assertEq(bySeverity + byIgnore, hidden, 'the hidden-findings notes');
+      // the counts shown are the true ones (the select hides, it does not make warnings disappear)
+      const verdict = await demo.locator('#compact .verdict').textContent();
+      assert(verdict.includes(String(plain.findings.filter((f) => f.severity === 'warning' && f.rule !== 'section1-topics').length)), `verdict: ${verdict}`);
       // Changing the attribute re-checks: ignore the first warning's rule too.
       const warnRule = ev.detail.findings[0].rule;
       await demo.evaluate((r) => document.getElementById('compact').setAttribute('ignore', 'section1-topics,' + r), warnRule);
@@ -381,8 +392,10 @@ async function main() {
       delete plain.file;  // the result of check(): the same without the file member
       assertDeep(ev.detail, plain, 'the result equals Node.js checkFile()');
       assert(ev.detail.findings.length > 0, 'corpus 001 has findings');
-      const shown = await page.$$eval('#w li.finding', (lis) => lis.map((li) => li.getAttribute('data-rule')));
-      assertDeep(shown, ev.detail.findings.map((f) => f.rule), 'one <li> per finding, in order');
+      const shown = await page.$$eval('#w li.finding', (lis) => lis.map((li) => [Number(li.getAttribute('data-index')), li.getAttribute('data-rule'), li.getAttribute('data-page')]));
+      assertDeep(shown.map((x) => x[1]).sort(), ev.detail.findings.map((f) => f.rule).sort(), 'one <li> per finding');
+      // a finding on a PDF names its page
+      for (const [i, , p] of shown) if (ev.detail.findings[i].line) assert(/^\d+$/.test(p || ''), `finding ${i} has a page: ${p}`);
       const note = await page.locator('#w .file-note').textContent();
       assert(/^已读取 source\.pdf（PDF，5 页）/.test(note), `file note: ${note}`);
       // A second PDF, the worker already started; then a damaged one: a clear message, nothing left on screen.
@@ -392,13 +405,62 @@ async function main() {
       console.log(`# second PDF (002) on the file input: findings after ${Date.now() - t0} ms`);
       assertEq(Object.keys(ev2.detail.cells).length >= 186, true, 'cells of 002');
       await page.setInputFiles('#w input[type="file"]', { name: 'bad.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.7\n\x01\x02 not a pdf') });
-      await page.waitForFunction(() => /损坏/.test(document.getElementById('w').shadowRoot.querySelector('.file-note').textContent), null, { timeout: 20000 });
+      await page.waitForFunction(() => /损坏/.test(document.getElementById('w').shadowRoot.querySelector('.verdict').textContent), null, { timeout: 20000 });
+      assertEq(await page.locator('#w .verdict').getAttribute('data-verdict'), 'file-error', 'the reason in the verdict');
+      assertEq(await page.locator('#w .file-note').textContent(), '', 'said once (not again in the file note)');
       assertEq(await page.evaluate(() => document.getElementById('w').value), '', 'the paste area is emptied');
       assertEq(await page.locator('#w li.finding').count(), 0, 'no findings left on screen');
       assertEq(errors.length, 1, 'one nianbao-error event');
       assertEq(errors[0].code, 'corrupt', 'nianbao-error code');
       await page.close();
     });
+
+    // -------------------------------------------------------------------------------------------
+    for (const scheme of ['light', 'dark']) {
+      await test(`widget on a 390×844 phone, ${scheme}: 「加载示例」, grouped findings, locate scrolls the paste area, exports, no overflow, axe`, async () => {
+        const page = await context.newPage();
+        await page.setViewportSize({ width: 390, height: 844 });
+        await page.emulateMedia({ colorScheme: scheme });
+        await recordEvents(page);
+        await page.goto(base + 'file-host.html');
+        await page.evaluate(() => document.getElementById('w').ready);
+        await page.locator('#w [data-action="example"]').click();
+        const ev = await waitEvents(page, 'w', 1);
+        const example = readFileSync(join(repo, 'examples', 'qinghe-shengtai-2025.txt'), 'utf8');
+        assertEq(await page.evaluate(() => document.getElementById('w').value), example, 'the example in the paste area');
+        assertDeep(ev.detail, node.check(example), 'the example checked');
+        assertEq(await page.locator('#w .verdict').getAttribute('data-verdict'), 'error', 'data-verdict');
+        const groups = await page.$$eval('#w', (w) => [...w[0].shadowRoot.querySelectorAll('.f-group')].map((g) => g.getAttribute('data-rule') + ':' + g.getAttribute('data-count')));
+        assertEq(groups.join(' '), 'section-missing:1 t3-balance:2 t4-group-total:1 narrative-applications:1', 'groups in severity order');
+        assertEq(await page.locator('#w .finding[data-rule="narrative-applications"] .f-src mark').textContent(), '47件', 'highlighted snippet');
+        // locate: the paste area scrolls to the finding's line and selects it
+        await page.evaluate(() => { const ta = document.getElementById('w').shadowRoot.querySelector('textarea'); ta.scrollTop = 0; window.scrollTo(0, document.body.scrollHeight); });
+        await page.locator('#w .finding[data-rule="t4-group-total"] .f-loc').click();
+        const st = await page.evaluate(() => {
+          const ta = document.getElementById('w').shadowRoot.querySelector('textarea');
+          const r = ta.getBoundingClientRect();
+          return { sel: ta.value.slice(ta.selectionStart, ta.selectionEnd), scrolled: ta.scrollTop > 0, inView: r.bottom > 0 && r.top < innerHeight };
+        });
+        assertEq(st.sel, '5', 'the cell is selected');
+        assert(st.scrolled && st.inView, `the paste area scrolled and is in view: ${JSON.stringify(st)}`);
+        // exports: the JSON download and the text summary
+        const [download] = await Promise.all([page.waitForEvent('download', { timeout: 10000 }), page.locator('#w [data-action="download-json"]').click()]);
+        assertDeep(JSON.parse(readFileSync(await download.path(), 'utf8')), node.check(example), 'downloaded JSON');
+        await page.locator('#w [data-action="copy-summary"]').click();
+        await page.waitForFunction(() => document.getElementById('w').shadowRoot.querySelector('.export-note').textContent !== '', null, { timeout: 5000 });
+        const w = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, client: document.documentElement.clientWidth }));
+        assert(w.scroll <= w.client, `the host page is ${w.scroll - w.client} px too wide`);
+        const require = createRequire(import.meta.url);
+        await page.evaluate(readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8'));
+        const bad = await page.evaluate(async () => (await window.axe.run(document, { resultTypes: ['violations'] })).violations
+          .filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id + ' ' + v.nodes[0].target.join(' ')));
+        assertEq(bad.join('; '), '', `axe (${scheme})`);
+        const shot = join(SHOTS, `nianbao-widget-phone-${scheme}.png`);
+        await page.screenshot({ path: shot, fullPage: true });
+        console.log(`# screenshot: ${shot}`);
+        await page.close();
+      });
+    }
 
     await test('no page errors on any page', async () => {
       assertEq(consoleErrors.length, 0, `page errors: ${consoleErrors.join(' | ')}`);

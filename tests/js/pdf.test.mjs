@@ -172,3 +172,18 @@ test('CLI: nianbao-file.mjs check report.pdf / report.docx, and its errors', { s
     assert.match(e.stderr, re);
   }
 });
+
+test('PDF pages of the extracted lines: one page per line, in order, from 1 to the last page', async () => {
+  for (const name of REPORTS) {
+    const f = await extractFileNode(new Uint8Array(readFileSync(join(corpusDir, name, 'source.pdf'))), 'source.pdf');
+    const lines = f.text.replace(/\n$/, '').split('\n');
+    assert.equal(f.linePages.length, lines.length, `${name}: a page for every line`);
+    assert.equal(f.linePages[0], 1, `${name}: starts on page 1`);
+    assert.equal(f.linePages[f.linePages.length - 1], f.pages, `${name}: ends on the last page`);
+    for (let i = 1; i < f.linePages.length; i++) assert.ok(f.linePages[i] >= f.linePages[i - 1], `${name}: line ${i + 1} goes back a page`);
+  }
+  // a synthetic two-page document: the second page's rows are on page 2
+  const item = (s, y) => ({ s, x: 72, y, w: 12 * s.length, fs: 12, v: false });
+  const r = pagesToText([[item('一、总体情况', 700), item('正文', 680)], [item('二、主动公开', 700)]]);
+  assert.deepEqual(r.linePages, [1, 1, 2]);
+});

@@ -146,18 +146,20 @@ async function bytesOf(data, fileName) {
 }
 
 // Reads a report file (PDF, .docx, HTML, text) and resolves to { kind, text, pages?, encoding?,
-// emptyPages? }; rejects with a FileReadError (code 'no-text' | 'encrypted' | 'corrupt' |
-// 'unsupported' | 'empty'; message in Chinese, message_en in English) when it cannot be read.
+// emptyPages?, linePages? (PDF: the page of each line of text) }; rejects with a FileReadError (code
+// 'no-text' | 'encrypted' | 'corrupt' | 'unsupported' | 'empty'; message in Chinese, message_en in
+// English) when it cannot be read. init.onProgress(page, pages) is called as a PDF's pages are read.
 export async function extractFile(data, fileName = '', init = {}) {
   const { bytes, name } = await bytesOf(data, fileName === undefined || fileName === null ? '' : String(fileName));
-  const pdfWorkerUrl = init && typeof init === 'object' ? init.pdfWorkerUrl : undefined;
-  return reportFiles.extractFile(bytes, name, { getPdfPages: pdfReader(pdfWorkerUrl) });
+  const o = init && typeof init === 'object' ? init : {};
+  return reportFiles.extractFile(bytes, name, { getPdfPages: pdfReader(o.pdfWorkerUrl), onProgress: o.onProgress });
 }
 
-// Makes `element` accept a dropped report file: onText(text, { name, kind, pages, encoding }) with the
-// text read from it, or onError(error, name). init.pdfWorkerUrl as for extractFile.
-export function attachFileDrop(element, { onText, onError, pdfWorkerUrl } = {}) {
-  reportFiles.attachFileDrop(element, { getPdfPages: pdfReader(pdfWorkerUrl), onText, onError });
+// Makes `element` accept a dropped report file: onText(text, { name, kind, pages, encoding, linePages,
+// emptyPages }) with the text read from it, or onError(error, name); onProgress(page, pages) while a
+// PDF is read. init.pdfWorkerUrl as for extractFile.
+export function attachFileDrop(element, { onText, onError, onProgress, pdfWorkerUrl } = {}) {
+  reportFiles.attachFileDrop(element, { getPdfPages: pdfReader(pdfWorkerUrl), onText, onError, onProgress });
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -58,12 +58,12 @@ export async function buildApi(gluePath) {
 // nianbao-widget.js: web/embed/widget.js with the page's modules and styles; its import of the API
 // stays an import of the sibling ./nianbao.js.
 export async function buildWidget() {
-  // widget.js moves the page's variables from `:root {` (exactly one) to the widget's box (.nb)
-  if (readFileSync(join(webDir, 'style.css'), 'utf8').split(':root {').length !== 2) {
-    throw new Error('style.css: `:root {` missing or repeated (the widget moves it to .nb)');
-  }
+  // widget.js moves the page's variables from `:root {` (the light set, and the dark set inside
+  // @media (prefers-color-scheme: dark)) to the widget's box (.nb)
+  const roots = readFileSync(join(webDir, 'style.css'), 'utf8').split(':root {').length - 1;
+  if (roots < 1 || roots > 2) throw new Error(`style.css: ${roots} \`:root {\` blocks (the widget moves them to .nb; 1 or 2 expected)`);
   return bundle(join(embedDir, 'widget.js'), {
-    format: 'esm', loader: { '.css': 'text' }, replace: { [join(embedDir, 'api.js')]: { external: './nianbao.js' } },
+    format: 'esm', loader: { '.css': 'text', '.txt': 'text' }, replace: { [join(embedDir, 'api.js')]: { external: './nianbao.js' } },
     banner: '// nianbao-widget.js: <nianbao-check>, the checker (年报核验) as one HTML element; needs ./nianbao.js.\n' +
       '//   <script type="module" src="nianbao-widget.js"></script> <nianbao-check lang="zh"></nianbao-check>\n' +
       '// Built from web/embed/widget.js by web/embed/build.mjs.'

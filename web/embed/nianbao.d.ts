@@ -159,6 +159,9 @@ export interface ExtractedFile {
   chars?: number;
   /** PDF: 1-based numbers of pages without any text (scanned pages); their content is not checked. */
   emptyPages?: number[];
+  /** PDF: the page of each line of `text` (linePages[i] is the page of line i + 1), so that a
+   * finding's line can be cited by its page. */
+  linePages?: number[];
   /** HTML and text files: the encoding the bytes were decoded from (e.g. 'utf-8', 'gb18030'). */
   encoding?: string;
 }
@@ -178,6 +181,8 @@ export class FileReadError extends Error {
 export interface FileReadOptions {
   /** Browsers: where nianbao-pdf.js is. Default: next to nianbao.js. Ignored in Node.js. */
   pdfWorkerUrl?: string | URL;
+  /** Called as each page of a PDF has been read (browsers). */
+  onProgress?: (page: number, pages: number) => void;
 }
 
 /** Reads a report file without checking it (see Checker.checkFile). */
@@ -186,7 +191,7 @@ export function extractFile(bytes: ArrayBuffer | ArrayBufferView | Blob, fileNam
 /** Browsers: makes `element` accept a dropped report file; onText gets the recovered text, onError a
  * FileReadError (or another Error) and the file name. */
 export function attachFileDrop(element: HTMLElement, handlers: FileReadOptions & {
-  onText: (text: string, info: { name: string; kind: FileKind; pages?: number; encoding?: string }) => void;
+  onText: (text: string, info: { name: string; kind: FileKind; pages?: number; encoding?: string; linePages?: number[]; emptyPages?: number[] }) => void;
   onError?: (error: Error, name: string) => void;
 }): void;
 

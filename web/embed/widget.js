@@ -25,15 +25,20 @@
 import { attachFileDrop, createChecker, extractFile } from './api.js';
 import { STRINGS, fmt } from '../i18n.js';
 import { htmlHasTable, htmlToText } from '../paste.js';
-import { cellCatalogue, cellLabel, el, renderLegend, renderTables } from '../tables.js';
+import { cellCatalogue, cellDetail, el, renderLegend, renderTables } from '../tables.js';
+import { checkCounts, filterResult, findingTarget, organise, splitLines } from '../results.mjs';
+import {
+  fillExplanation, filterNote, findingText, renderFindingGroups, renderNotAssessable, sourceLine, summaryText, verdictOf
+} from '../findings-view.js';
+import { EXAMPLES } from '../examples.js';
 import pageCss from '../style.css';
 import widgetCss from './widget.css';
 
 const TAG = 'nianbao-check';
-// The page's variables live on :root; in the shadow root they go on the widget's own box, where
-// the host page's custom properties cannot override them (web/embed/build.mjs checks that
-// style.css has exactly one `:root {`).
-const WIDGET_CSS = `${pageCss.replace(':root {', '.nb {')}\n${widgetCss}`;
+// The page's variables live on :root (light, and dark under prefers-color-scheme); in the shadow
+// root they go on the widget's own box, where the host page's custom properties cannot override
+// them (web/embed/build.mjs checks that style.css has one or two `:root {` blocks).
+const WIDGET_CSS = `${pageCss.split(':root {').join('.nb {')}\n${widgetCss}`;
 const DEBOUNCE_MS = 250;
 const SEVERITIES = ['info', 'warning', 'error'];
 
@@ -53,7 +58,15 @@ const WIDGET_STRINGS = {
     fileReadDocx: '已读取 {name}（Word 文档，合并单元格已展开）。输入框中是从文件读出的文字。',
     fileReadOther: '已读取 {name}（{enc}）。输入框中是从文件读出的文字。',
     fileEmptyPages: '第 {list} 页没有文字层（可能是扫描图片），未核验。',
-    fileError: '无法读取 {name}：{msg}'
+    fileError: '无法读取 {name}：{msg}',
+    loadExample: '加载示例',
+    exampleLoaded: '已载入示例：虚构机关的 2025 年报告，其中有意放了几处错误。',
+    copySummary: '复制摘要',
+    downloadJson: '下载 JSON',
+    copied: '已复制。',
+    copiedOne: '已复制这一条。',
+    copyFailed: '无法访问剪贴板，请手动复制下面的文字。',
+    downloaded: 'JSON 已生成下载。'
   },
   en: {
     placeholder: 'Paste the full text of a government information disclosure annual report, or drop the report file (PDF, Word, web page, text) here; it is checked at once.',
@@ -69,7 +82,15 @@ const WIDGET_STRINGS = {
     fileReadDocx: 'Read {name} (Word document, merged cells expanded). The text box holds the text recovered from the file.',
     fileReadOther: 'Read {name} ({enc}). The text box holds the text recovered from the file.',
     fileEmptyPages: 'Page(s) {list} have no text layer (probably scanned images) and were not checked.',
-    fileError: 'Could not read {name}: {msg}'
+    fileError: 'Could not read {name}: {msg}',
+    loadExample: 'Load an example',
+    exampleLoaded: 'Example loaded: the 2025 report of a fictional agency, with deliberate errors.',
+    copySummary: 'Copy summary',
+    downloadJson: 'Download JSON',
+    copied: 'Copied.',
+    copiedOne: 'This finding was copied.',
+    copyFailed: 'The clipboard is not available; copy the text below.',
+    downloaded: 'JSON download created.'
   }
 };
 
@@ -225,16 +246,6 @@ function inputError(obj) {
   return obj && obj.error ? (typeof obj.error === 'string' ? obj.error : obj.error.message || JSON.stringify(obj.error)) : null;
 }
 
-function countsOf(obj) {
-  const sum = (obj && obj.summary) || {};
-  const f = sum.findings || {};
-  const c = sum.checks || {};
-  return {
-    error: f.error || 0, warning: f.warning || 0, info: f.info || 0,
-    na: (c.not_assessable || 0) + (c.uncertain || 0), pass: c.pass || 0, hidden: sum.hidden || 0
-  };
-}
-
 class NianbaoCheckElement extends HTMLElement {
   static get observedAttributes() { return ['lang', 'compact', 'text', 'ignore', 'min-severity']; }
 
@@ -253,6 +264,11 @@ class NianbaoCheckElement extends HTMLElement {
     this._notice = '';
     this._fileNote = null;      // { key, vars, error } of the last file read, shown above the results
     this._fileSeq = 0;          // number of the latest file read started
+    this._fileInfo = null;      // { name, kind, linePages } of the file whose text is in the paste area
+    this._full = null;          // the latest result with every severity (the display filters it)
+    this._view = null;          // organise() of it for the select's severity
+    this._active = -1;          // index of the finding located last
+    this._exportNote = null;    // { key } or { key, box } after an export button
     this._readyPromise = new Promise((resolve, reject) => { this._readyResolve = resolve; this._readyReject = reject; });
     this._readyPromise.catch(() => { /* shown in the element and as nianbao-error */ });
     this._build();
@@ -276,7 +292,7 @@ class NianbaoCheckElement extends HTMLElement {
   openFile(file, fileName) {
     const name = fileName || (file && file.name) || '';
     const seq = this._startFileRead(name);
-    return extractFile(file, name).then(
+    return extractFile(file, name, { onProgress: (page, pages) => this._fileProgress(seq, page, pages) }).then(
       (f) => this._fileText(seq, f.text, { name, ...f }),
       (e) => this._fileError(seq, e, name));
   }
@@ -341,6 +357,7 @@ class NianbaoCheckElement extends HTMLElement {
     this._sev = el('select', { id: 'nb-sev' });
     SEVERITIES.forEach((v) => this._sev.appendChild(el('option', { value: v })));
     this._clear = el('button', { type: 'button', className: 'btn' });
+    this._example = el('button', { type: 'button', className: 'btn', 'data-action': 'example' });
     this._ignored = el('span', { className: 'ignored' });
     this._fileBtn = el('button', { type: 'button', className: 'btn file-open' });
     this._fileInput = el('input', {
@@ -351,6 +368,7 @@ class NianbaoCheckElement extends HTMLElement {
     options.appendChild(this._sev);
     options.appendChild(this._fileBtn);
     options.appendChild(this._fileInput);
+    options.appendChild(this._example);
     options.appendChild(this._clear);
     options.appendChild(this._ignored);
     root.appendChild(options);
@@ -360,8 +378,10 @@ class NianbaoCheckElement extends HTMLElement {
     root.appendChild(this._fileNoteEl);
 
     const results = el('div', { className: 'results' });
-    this._verdict = el('p', { className: 'verdict', role: 'status', 'aria-live': 'polite' });
+    this._verdict = el('p', { className: 'verdict', role: 'status', 'aria-live': 'polite', 'data-verdict': 'empty' });
     results.appendChild(this._verdict);
+    this._filterNote = el('p', { className: 'filter-note' });
+    results.appendChild(this._filterNote);
     this._counts = el('dl', { className: 'counts' });
     this._countEls = {};
     ['error', 'warning', 'na', 'pass'].forEach((k) => {
@@ -376,15 +396,28 @@ class NianbaoCheckElement extends HTMLElement {
     results.appendChild(this._counts);
     this._meta = el('p', { className: 'report-meta' });
     results.appendChild(this._meta);
+    const exp = el('div', { className: 'export' });
+    this._copyBtn = el('button', { type: 'button', className: 'btn', 'data-action': 'copy-summary', disabled: '' });
+    this._jsonBtn = el('button', { type: 'button', className: 'btn', 'data-action': 'download-json', disabled: '' });
+    exp.appendChild(this._copyBtn);
+    exp.appendChild(this._jsonBtn);
+    results.appendChild(exp);
+    this._exportEl = el('p', { className: 'export-note', role: 'status' });
+    results.appendChild(this._exportEl);
     this._findings = el('ol', { className: 'findings' });
     results.appendChild(this._findings);
+    this._na = el('details', { className: 'not-assessable' });
+    this._na.hidden = true;
+    results.appendChild(this._na);
     this._tables = el('details', { className: 'tables' });
     this._tablesSummary = el('summary');
     this._legend = el('ul', { className: 'legend' });
     this._tablesView = el('div', { className: 'tables-view' });
+    this._cellDetailEl = el('p', { className: 'cell-detail', 'aria-live': 'polite' });
     this._tables.appendChild(this._tablesSummary);
     this._tables.appendChild(this._legend);
     this._tables.appendChild(this._tablesView);
+    this._tables.appendChild(this._cellDetailEl);
     results.appendChild(this._tables);
     root.appendChild(results);
     this._foot = el('p', { className: 'nb-foot' });
@@ -394,12 +427,22 @@ class NianbaoCheckElement extends HTMLElement {
 
     this._ta.addEventListener('input', (ev) => {
       if (this._fileNote && !this._fileNote.error) { this._fileNote = null; this._renderFileNote(); }  // edited: no longer the file's text
+      this._fileInfo = null;
       if (ev && (ev.inputType === 'insertFromPaste' || ev.inputType === 'insertFromDrop')) this._runCheck();
       else this._schedule();
     });
     this._ta.addEventListener('paste', (ev) => this._onPaste(ev));
     this._sev.addEventListener('change', () => this._runCheck());
-    this._clear.addEventListener('click', () => { this._fileNote = null; this.value = ''; this._ta.focus(); });
+    this._clear.addEventListener('click', () => { this._fileNote = null; this._fileInfo = null; this.value = ''; this._ta.focus(); });
+    this._example.addEventListener('click', () => {
+      this._fileNote = { key: 'exampleLoaded', vars: {} };
+      this._fileInfo = null;
+      this._ta.value = EXAMPLES[2025].text;
+      this._ta.scrollTop = 0;
+      this._runCheck();
+    });
+    this._copyBtn.addEventListener('click', () => this._copy(this._summary(), 'copied'));
+    this._jsonBtn.addEventListener('click', () => this._downloadJson());
     // Report files: the button opens the picker; a file dropped on the paste area is read by
     // attachFileDrop (web/pdf/browser.mjs), which calls _fileText / _fileError.
     this._fileBtn.addEventListener('click', () => this._fileInput.click());
@@ -415,13 +458,14 @@ class NianbaoCheckElement extends HTMLElement {
     }, true);
     attachFileDrop(this._ta, {
       onText: (text, info) => this._fileText(dropSeq, text, info),
-      onError: (e, name) => this._fileError(dropSeq, e, name)
+      onError: (e, name) => this._fileError(dropSeq, e, name),
+      onProgress: (page, pages) => this._fileProgress(dropSeq, page, pages)
     });
     this._tables.addEventListener('toggle', () => this._renderTables());
     this._findings.addEventListener('click', (ev) => this._onFindingClick(ev));
-    this._findings.addEventListener('keydown', (ev) => {
-      if (ev.key === 'Enter' || ev.key === ' ') { ev.preventDefault(); this._onFindingClick(ev); }
-    });
+    this._na.addEventListener('click', (ev) => this._onFindingClick(ev));
+    this._tablesView.addEventListener('focusin', (ev) => this._showCell(ev.target));
+    this._tablesView.addEventListener('click', (ev) => this._showCell(ev.target));
   }
 
   // name: the attribute that changed, or undefined for all (on connection). The min-severity
@@ -457,16 +501,33 @@ class NianbaoCheckElement extends HTMLElement {
 
   // ------------------------------------------------------------------------------------------
   // Report files
+  // While a file is read, the verdict says so (a PDF: page N of M).
   _startFileRead(name) {
     this._fileNote = { key: 'fileReading', vars: { name } };
-    this._renderFileNote();
+    this._fileInfo = null;
+    this._render();
     return ++this._fileSeq;
+  }
+
+  _fileProgress(seq, page, pages) {
+    if (seq !== this._fileSeq || !this._fileNote || this._fileNote.key !== 'fileReading') return;
+    this._fileNote.vars.page = page;
+    this._fileNote.vars.pages = pages;
+    this._render();
+  }
+
+  _fileErrorVars() {
+    const n = this._fileNote || {};
+    const e = n.err;
+    const msg = e && e.code && e.message_en !== undefined && this._lang() === 'en' ? e.message_en : String((e && e.message) || e);
+    return { name: (n.vars && n.vars.name) || '', msg };
   }
 
   _fileText(seq, text, info) {
     if (seq !== this._fileSeq) return this._latest;  // a newer file was given meanwhile
     const key = info.kind === 'pdf' ? 'fileReadPdf' : info.kind === 'docx' ? 'fileReadDocx' : 'fileReadOther';
     this._fileNote = { key, vars: { name: info.name, pages: info.pages, enc: info.encoding || info.kind }, emptyPages: info.emptyPages };
+    this._fileInfo = { name: info.name, kind: info.kind, linePages: info.linePages || null };
     this._ta.value = text;
     this._ta.scrollTop = 0;
     this._renderFileNote();
@@ -475,8 +536,9 @@ class NianbaoCheckElement extends HTMLElement {
 
   _fileError(seq, e, name) {
     if (seq !== this._fileSeq) return this._latest;
-    const msg = e && e.code && e.message_en !== undefined && this._lang() === 'en' ? e.message_en : String((e && e.message) || e);
-    this._fileNote = { key: 'fileError', vars: { name, msg }, error: true };
+    // shown once, in the verdict, in the element's language
+    this._fileNote = { key: 'fileError', vars: { name }, error: true, err: e };
+    this._fileInfo = null;
     // Never leave an earlier text or result on screen for a file that could not be read.
     this._ta.value = '';
     this._renderFileNote();
@@ -487,7 +549,8 @@ class NianbaoCheckElement extends HTMLElement {
 
   _renderFileNote() {
     const n = this._fileNote;
-    let text = n ? fmt(this._W()[n.key], n.vars) : '';
+    // a file being read or one that could not be read: the verdict says so (not twice)
+    let text = n && n.key !== 'fileReading' && !n.error ? fmt(this._W()[n.key], n.vars) : '';
     if (n && n.emptyPages && n.emptyPages.length) text += ' ' + fmt(this._W().fileEmptyPages, { list: n.emptyPages.join(', ') });
     this._fileNoteEl.textContent = text;
     this._fileNoteEl.classList.toggle('error', !!(n && n.error));
@@ -506,7 +569,8 @@ class NianbaoCheckElement extends HTMLElement {
     const ids = splitIds(this.getAttribute('ignore'));
     const unknown = ids.filter((id) => !known.has(id));
     const ignore = ids.filter((id) => known.has(id));
-    return { options: { ignore, minSeverity: this._sev.value || 'info' }, ignore, unknown };
+    // every severity: the element shows the true counts and hides by severity itself
+    return { options: { ignore }, ignore, unknown };
   }
 
   // Starts a check of the current text; resolves with its result (or, when a newer check
@@ -522,6 +586,8 @@ class NianbaoCheckElement extends HTMLElement {
     if (text.trim() === '') {
       this._busy = false;
       this._result = null;
+      this._full = null;
+      this._view = null;
       this._checked = null;
       this._render();
       this._latest = Promise.resolve(null);
@@ -529,11 +595,18 @@ class NianbaoCheckElement extends HTMLElement {
     }
     this._busy = true;
     this._rootEl.setAttribute('data-state', 'checking');
-    const run = this._checker.check(text, options).then(({ result, ms }) => {
+    const run = this._checker.check(text, options).then(({ result: full, ms }) => {
       if (seq !== this._seq) return this._latest;
       this._busy = false;
+      // the event and `result` are as the API gives them for min-severity (summary.hidden counts
+      // what it hides); the display uses the full result
+      const result = filterResult(full, this._sev.value || 'info');
       this._result = result;
-      this._checked = { text, lines: text.split('\n'), ms };
+      this._full = full;
+      this._view = inputError(full) ? null : organise(full, this._sev.value || 'info');
+      this._active = -1;
+      this._exportNote = null;
+      this._checked = { text, split: splitLines(text), ms, at: new Date() };
       this._render();
       this.dispatchEvent(new CustomEvent('nianbao-result', { detail: result, bubbles: true, composed: true }));
       return result;
@@ -541,6 +614,8 @@ class NianbaoCheckElement extends HTMLElement {
       if (seq !== this._seq) return this._latest;
       this._busy = false;
       this._result = null;
+      this._full = null;
+      this._view = null;
       this._checked = null;
       this._notice = fmt(this._W().checkFailed, { msg: String((e && e.message) || e) });
       this._render();
@@ -575,40 +650,119 @@ class NianbaoCheckElement extends HTMLElement {
     this._runCheck();
   }
 
+  _ctx() {
+    const s = this._S();
+    const current = this._checked && this._checked.text === this._ta.value;
+    return {
+      S: s, lang: this._lang(), obj: this._full, view: this._view, cat: this._cellCatalogue(),
+      ruleMap: this._checker ? this._ruleMap() : {}, split: current ? this._checked.split : null,
+      activeIndex: this._active, idPrefix: 'nb-', linePages: current && this._fileInfo ? this._fileInfo.linePages : null,
+      file: this._fileInfo, version: this.version, checkedAt: this._checked ? this._checked.at : null
+    };
+  }
+
   _onFindingClick(ev) {
-    const li = ev.target && ev.target.closest ? ev.target.closest('.finding') : null;
-    if (!li || !this._checked) return;
-    const line = parseInt(li.getAttribute('data-line'), 10);
-    if (!line || this._checked.text !== this._ta.value) return;
-    const lines = this._checked.lines;
-    if (line > lines.length) return;
-    let start = 0;
-    for (let i = 0; i < line - 1; i++) start += lines[i].length + 1;
+    const t = ev.target;
+    if (!t || !t.closest) return;
+    const ruleBtn = t.closest('[data-rule-button]');
+    if (ruleBtn) {
+      const box = this._shadow.getElementById(ruleBtn.getAttribute('aria-controls'));
+      const open = ruleBtn.getAttribute('aria-expanded') === 'true';
+      if (!open) fillExplanation(this._ctx(), box, ruleBtn.getAttribute('data-rule-button'));
+      box.hidden = open;
+      ruleBtn.setAttribute('aria-expanded', open ? 'false' : 'true');
+      return;
+    }
+    const copyBtn = t.closest('[data-copy]');
+    if (copyBtn) {
+      const i = parseInt(copyBtn.getAttribute('data-copy'), 10);
+      const item = this._view && this._view.items.find((it) => it.index === i);
+      if (item) { const ctx = this._ctx(); this._copy(findingText(ctx, item) + '\n— ' + sourceLine(ctx) + '\n', 'copiedOne'); }
+      return;
+    }
+    if (t.closest('[data-action="show-all"]')) {
+      this._sev.value = 'info';
+      this._runCheck();
+      return;
+    }
+    if (t.closest('.f-expl')) return;
+    const host = t.closest('[data-locate]') || t.closest('.finding');
+    if (!host) return;
+    const i = parseInt(host.getAttribute('data-locate') || host.getAttribute('data-index'), 10);
+    this._locate(i);
+  }
+
+  // Selects the finding's spot in the paste area and brings it into view.
+  _locate(i) {
+    const obj = this._full;
+    if (!obj || !obj.findings || !obj.findings[i] || !this._checked || this._checked.text !== this._ta.value) return;
+    const target = findingTarget(obj.findings[i], obj, this._checked.split);
+    this._active = i;
+    this._findings.querySelectorAll('.finding').forEach((n) => n.classList.toggle('active', n.getAttribute('data-index') === String(i)));
+    if (!target) return;
     const ta = this._ta;
     ta.focus({ preventScroll: true });
-    ta.setSelectionRange(start, start + lines[line - 1].length);
-    const lh = parseFloat(getComputedStyle(ta).lineHeight) || 19.5;
-    ta.scrollTop = Math.max(0, (line - 1) * lh - ta.clientHeight / 3);
-    this._findings.querySelectorAll('.finding.active').forEach((n) => n.classList.remove('active'));
-    li.classList.add('active');
+    ta.setSelectionRange(target.cellOnLine ? target.start : target.lineStart, target.cellOnLine ? target.end : target.lineEnd);
+    const cs = getComputedStyle(ta);
+    const lh = parseFloat(cs.lineHeight) || 19.5;
+    // the line's place, counting wrapped lines roughly by the textarea's width in characters
+    const cols = Math.max(10, Math.floor(ta.clientWidth / (parseFloat(cs.fontSize) || 13)));
+    let rows = 0;
+    for (let k = 0; k < target.line - 1; k++) rows += Math.max(1, Math.ceil(Array.from(this._checked.split.lines[k]).length / cols));
+    ta.scrollTop = Math.max(0, rows * lh - ta.clientHeight / 3);
+    const r = ta.getBoundingClientRect();
+    const h = window.innerHeight || document.documentElement.clientHeight;
+    if (r.top < 0 || r.bottom > h) ta.scrollIntoView({ block: 'nearest' });
+  }
+
+  _showCell(node) {
+    const td = node && node.closest ? node.closest('td[data-cell]') : null;
+    if (!td || !this._full) return;
+    this._cellDetailEl.textContent = cellDetail(td.getAttribute('data-cell'), this._full, this._S(), this._cellCatalogue());
+  }
+
+  // Exports: the text summary (clipboard) and the JSON (a download).
+  _summary() {
+    return this._view ? summaryText(this._ctx()) : '';
+  }
+
+  _copy(text, key) {
+    const done = (ok) => {
+      if (ok) { this._exportNote = { key }; this._renderExportNote(); return; }
+      const box = el('textarea', { readonly: '', rows: '5', className: 'summary-box', 'aria-label': this._W().copySummary });
+      box.value = text;
+      this._exportNote = { key: 'copyFailed', box };
+      this._renderExportNote();
+      box.focus();
+      box.select();
+    };
+    if (navigator.clipboard && navigator.clipboard.writeText) navigator.clipboard.writeText(text).then(() => done(true), () => done(false));
+    else done(false);
+  }
+
+  _downloadJson() {
+    if (!this._full) return;
+    const r = this._full.report || {};
+    const name = 'nianbao-' + String(r.agency || 'report').replace(/[\\/:*?"<>|\s]+/g, '_') + (r.year ? '-' + r.year : '') + '.json';
+    const url = URL.createObjectURL(new Blob([JSON.stringify(this._full, null, 2) + '\n'], { type: 'application/json' }));
+    const a = el('a', { href: url, download: name });
+    a.style.display = 'none';
+    this._shadow.appendChild(a);
+    a.click();
+    a.remove();
+    setTimeout(() => URL.revokeObjectURL(url), 30000);
+    this._exportNote = { key: 'downloaded' };
+    this._renderExportNote();
+  }
+
+  _renderExportNote() {
+    const n = this._exportNote;
+    this._exportEl.textContent = n ? this._W()[n.key] || '' : '';
+    if (n && n.box) this._exportEl.appendChild(n.box);
   }
 
   // ------------------------------------------------------------------------------------------
   // Rendering
-  _verdictText(obj) {
-    const s = this._S();
-    if (!obj) return this._checker || this._fatal || !this._ta.value.trim() ? s.verdictEmpty : s.verdictWaiting;
-    const err = inputError(obj);
-    if (err) return fmt(s.verdictInputError, { msg: err });
-    const c = countsOf(obj);
-    let t;
-    if (c.error) t = fmt(s.verdictErrors, { e: c.error, w: c.warning, n: c.na });
-    else if (c.warning) t = fmt(s.verdictWarnings, { w: c.warning, n: c.na });
-    else if (c.na) t = fmt(s.verdictNa, { n: c.na });
-    else t = fmt(s.verdictOk, { p: c.pass });
-    return this._lang() === 'en' ? t.replace(/\b1 (error|warning|check)s\b/g, '1 $1') : t;
-  }
-
   _render() {
     const s = this._S();
     const w = this._W();
@@ -634,18 +788,49 @@ class NianbaoCheckElement extends HTMLElement {
     this._tablesSummary.textContent = w.tablesSummary;
     this._foot.textContent = fmt(w.foot, { v: this._checker ? this._checker.version : '' });
 
-    const obj = this._result;
-    this._verdict.textContent = this._verdictText(obj);
-    const c = obj && !inputError(obj) ? countsOf(obj) : null;
-    this._verdict.className = 'verdict' + (c ? (c.error ? ' v-error' : c.warning ? ' v-warning' : c.na ? '' : ' v-ok') : '');
+    const obj = this._full;
+    if (this._view) this._view = organise(obj, this._sev.value || 'info');
+    const ctx = this._view ? this._ctx() : null;
+    let kind;
+    let vtext;
+    const n = this._fileNote;
+    if (n && n.key === 'fileReading') {
+      kind = 'reading';
+      vtext = n.vars.pages ? fmt(s.verdictReadingPage, n.vars) : fmt(s.verdictReading, n.vars);
+    } else if (n && n.error && !obj) { kind = 'file-error'; vtext = fmt(w.fileError, this._fileErrorVars()); }
+    else if (!obj) { kind = this._ta.value.trim() ? 'waiting' : 'empty'; vtext = this._checker || this._fatal || !this._ta.value.trim() ? s.verdictEmpty : s.verdictWaiting; }
+    else if (inputError(obj)) { kind = 'input-error'; vtext = fmt(s.verdictInputError, { msg: inputError(obj) }); }
+    else { const v = verdictOf(ctx); kind = v.kind; vtext = v.text; }
+    this._verdict.textContent = vtext;
+    this._verdict.setAttribute('data-verdict', kind);
+    this._verdict.className = 'verdict' + ({ error: ' v-error', 'file-error': ' v-error', 'input-error': ' v-error', warning: ' v-warning', ok: ' v-ok', reading: ' v-busy' }[kind] || '');
+    this._filterNote.textContent = ctx ? filterNote(ctx) : '';
+    const checks = ctx ? checkCounts(obj) : null;
+    const c = ctx ? { error: this._view.counts.error, warning: this._view.counts.warning, na: checks.na, pass: checks.pass } : null;
     const labels = { error: s.countErrors, warning: s.countWarnings, na: s.countNa, pass: s.countPass };
     for (const k of Object.keys(this._countEls)) {
       this._countEls[k].dt.textContent = labels[k];
       this._countEls[k].dd.textContent = c ? String(c[k]) : '–';
     }
-    this._renderMeta(obj);
-    this._renderFindings(obj, lang);
+    this._copyBtn.textContent = w.copySummary;
+    this._jsonBtn.textContent = w.downloadJson;
+    this._example.textContent = w.loadExample;
+    this._copyBtn.disabled = !ctx;
+    this._jsonBtn.disabled = !ctx;
+    this._renderExportNote();
+    this._renderMeta(ctx ? obj : null);
+    if (ctx) {
+      renderFindingGroups(this._findings, ctx);
+      renderNotAssessable(this._na, ctx);
+      this._na.hidden = false;
+    } else {
+      this._findings.textContent = '';
+      this._na.textContent = '';
+      this._na.hidden = true;
+    }
     this._renderTables();
+    void lang;
+
   }
 
   _renderMeta(obj) {
@@ -682,69 +867,13 @@ class NianbaoCheckElement extends HTMLElement {
     return this._cells;
   }
 
-  _renderFindings(obj, lang) {
-    const s = this._S();
-    const list = this._findings;
-    list.textContent = '';
-    if (!obj || inputError(obj)) return;
-    const findings = obj.findings || [];
-    if (!findings.length) list.appendChild(el('li', { className: 'empty-note' }, s.noFindings));
-    findings.forEach((f, i) => {
-      const sev = f.severity || 'info';
-      const li = el('li', {
-        className: 'finding sev-' + sev, 'data-rule': f.rule, 'data-line': f.line ? String(f.line) : '',
-        'data-severity': sev, 'data-status': f.status || '', 'data-index': String(i), tabindex: '0'
-      });
-      const head = el('div', { className: 'f-head' });
-      head.appendChild(el('span', { className: 'sev' }, s.severity[sev] || sev));
-      head.appendChild(el('code', { className: 'rule-id' }, f.rule));
-      const title = this._ruleTitle(f.rule, lang);
-      if (title) head.appendChild(el('span', { className: 'f-title' }, title));
-      if (f.status === 'uncertain') head.appendChild(el('span', { className: 'f-status' }, fmt(s.paren, { v: s.status.uncertain })));
-      li.appendChild(head);
-      const en = lang === 'en' && f.message_en;
-      li.appendChild(el('p', { className: 'f-msg', lang: en ? 'en' : 'zh-CN' }, en ? f.message_en : f.message || f.message_en || ''));
-      const nums = [];
-      if (f.expected !== undefined && f.expected !== null) nums.push(fmt(s.expected, { v: f.expected }));
-      if (f.actual !== undefined && f.actual !== null) nums.push(fmt(s.actual, { v: f.actual }));
-      const cells = (f.cells || []).slice(0, 4).map((id) => cellLabel(id, s, this._cellCatalogue()));
-      if (nums.length || cells.length) {
-        const p = el('p', { className: 'f-nums' });
-        if (nums.length) p.appendChild(el('strong', null, nums.join(s.comma)));
-        if (cells.length) {
-          if (nums.length) p.appendChild(document.createTextNode(' '));
-          p.appendChild(el('span', { className: 'ops' }, s.operands + cells.join(s.semi) +
-            ((f.cells || []).length > 4 ? fmt(s.moreCells, { n: f.cells.length }) : '')));
-        }
-        li.appendChild(p);
-      }
-      li.appendChild(el('span', { className: 'f-loc' },
-        f.line ? (f.column ? fmt(s.lineCol, { line: f.line, col: f.column }) : fmt(s.lineOnly, { line: f.line })) + ' · ' + s.locate : s.notTied));
-      const src = this._sourceLine(f.line);
-      if (src !== null) {
-        const pre = el('pre', { className: 'f-src', lang: 'zh-CN' });
-        pre.appendChild(el('span', { className: 'ln', 'aria-hidden': 'true' }, f.line + ' │ '));
-        pre.appendChild(document.createTextNode(src));
-        li.appendChild(pre);
-      }
-      list.appendChild(li);
-    });
-    const c = countsOf(obj);
-    if (c.hidden) list.appendChild(el('li', { className: 'empty-note hidden-note', 'data-hidden': String(c.hidden) }, fmt(s.hiddenFindings, { n: c.hidden })));
-  }
-
-  _sourceLine(line) {
-    if (!line || !this._checked || line > this._checked.lines.length) return null;
-    const cps = Array.from(this._checked.lines[line - 1]);
-    return cps.length > 120 ? cps.slice(0, 120).join('') + '…' : cps.join('');
-  }
-
   _renderTables() {
     // Built only while the <details> is open (the page's renderTables, ~300 cells).
     if (!this._tables.open) return;
     const s = this._S();
     renderLegend(this._legend, s);
-    const obj = this._result;
+    const obj = this._full;
+    this._cellDetailEl.textContent = '';
     if (obj && !inputError(obj)) {
       const marks = { fail: {}, uncertain: {} };
       (obj.findings || []).forEach((f) => (f.cells || []).forEach((id) => {

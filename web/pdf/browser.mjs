@@ -37,6 +37,7 @@ export function workerPdfPages(workerUrl) {
           if (m.type === 'pdf-ready') { if (m.ok) resolve(); else reject(new Error('pdf.js did not load')); return; }
           const p = waiters.get(m.id);
           if (!p) return;
+          if (m.type === 'progress') { if (p.progress) p.progress(m.page, m.pages); return; }
           waiters.delete(m.id);
           if (m.error) { const e = new Error(m.error.message); e.name = m.error.name; p.reject(e); } else p.resolve(m.pages);
         };
@@ -56,11 +57,12 @@ export function workerPdfPages(workerUrl) {
     starting.catch(() => { starting = null; });
     return starting;
   }
-  return async function getPdfPages(bytes) {
+  // onProgress(page, pages): called as each page has been read
+  return async function getPdfPages(bytes, onProgress) {
     const w = await start();
     return new Promise((resolve, reject) => {
       const id = next++;
-      waiters.set(id, { resolve, reject });
+      waiters.set(id, { resolve, reject, progress: onProgress });
       const copy = bytes.slice().buffer;
       w.postMessage({ type: 'pdf', id, bytes: copy }, [copy]);
     });
@@ -69,7 +71,7 @@ export function workerPdfPages(workerUrl) {
 
 // Makes `element` accept dropped report files; calls onText(text, info) with the recovered text
 // (info: {name, kind, pages, encoding}) or onError(error, name) (error.code, error.message, error.message_en).
-export function attachFileDrop(element, { getPdfPages, onText, onError }) {
+export function attachFileDrop(element, { getPdfPages, onText, onError, onProgress }) {
   const hasFiles = (ev) => !!ev.dataTransfer && Array.from(ev.dataTransfer.types || []).includes('Files');
   const over = (ev) => { if (hasFiles(ev)) { ev.preventDefault(); ev.dataTransfer.dropEffect = 'copy'; } };
   element.addEventListener('dragenter', over);
@@ -79,14 +81,14 @@ export function attachFileDrop(element, { getPdfPages, onText, onError }) {
     if (!file) return;
     ev.preventDefault();
     ev.stopPropagation();
-    await readFileInto(file, { getPdfPages, onText, onError });
+    await readFileInto(file, { getPdfPages, onText, onError, onProgress });
   }, true);
 }
 
-export async function readFileInto(file, { getPdfPages, onText, onError }) {
+export async function readFileInto(file, { getPdfPages, onText, onError, onProgress }) {
   try {
-    const f = await extractFile(new Uint8Array(await file.arrayBuffer()), file.name || '', { getPdfPages });
-    onText(f.text, { name: file.name || '', kind: f.kind, pages: f.pages, encoding: f.encoding });
+    const f = await extractFile(new Uint8Array(await file.arrayBuffer()), file.name || '', { getPdfPages, onProgress });
+    onText(f.text, { name: file.name || '', kind: f.kind, pages: f.pages, encoding: f.encoding, linePages: f.linePages, emptyPages: f.emptyPages });
   } catch (e) {
     if (onError) onError(e, file.name || ''); else throw e;
   }

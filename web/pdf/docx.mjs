@@ -204,8 +204,10 @@ export async function docxToText(bytes) {
   const entries = zipEntries(bytes);
   const doc = entries.find((e) => e.name === 'word/document.xml');
   if (!doc) {
-    throw new FileReadError('unsupported', '这个压缩文件不是 Word 文档（.docx）：缺少 word/document.xml。',
-      'This ZIP file is not a Word document (.docx): word/document.xml is missing.');
+    const what = entries.some((e) => e.name.startsWith('xl/')) ? ['Excel 表格', 'an Excel workbook']
+      : entries.some((e) => e.name.startsWith('ppt/')) ? ['PowerPoint 演示文稿', 'a PowerPoint presentation'] : ['压缩文件', 'a ZIP archive'];
+    throw new FileReadError('unsupported', '这个文件是' + what[0] + '，不是 Word 文档（.docx）。请打开报告本身（PDF、Word .docx、网页或文本文件），或复制报告全文粘贴。',
+      'This file is ' + what[1] + ', not a Word document (.docx). Open the report itself (PDF, Word .docx, web page or text file), or copy and paste its text.');
   }
   const xml = new TextDecoder('utf-8').decode(await zipRead(bytes, doc));
   return documentXmlToText(xml);

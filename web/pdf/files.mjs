@@ -40,9 +40,9 @@ export function pdfError(e) {
 
 export function noTextError(pages) {
   return new FileReadError('no-text',
-    '此PDF没有文字层（' + pages + '页，读不到文字）：可能是扫描件或图片，或字体缺少Unicode映射。请使用带文字的PDF，或复制报告全文粘贴。',
-    'This PDF has no text layer (' + pages + ' pages, no readable text): it is probably scanned images, or its fonts ' +
-    'lack a Unicode mapping. Use a PDF with text, or copy and paste the report text.');
+    '此PDF没有文字层（' + pages + '页，读不到文字）：可能是扫描件或图片，或者文件中的文字无法提取。请使用带文字的PDF，或复制报告全文粘贴。',
+    'This PDF has no text layer (' + pages + ' pages, no readable text): it is probably scanned images, or its text ' +
+    'cannot be extracted. Use a PDF with text, or copy and paste the report text.');
 }
 
 // Characters one expects in a report: CJK, ASCII, full-width and CJK punctuation.
@@ -60,11 +60,13 @@ export function pdfPagesToText(pages) {
   // pages without any text (a scanned page inside a text PDF): listed, 1-based
   const emptyPages = [];
   compact.forEach((items, i) => { if (!items.some((it) => it.s.trim())) emptyPages.push(i + 1); });
-  return { text: r.text, pages: pages.length, chars: chars.length, emptyPages };
+  return { text: r.text, pages: pages.length, chars: chars.length, emptyPages, linePages: r.linePages };
 }
 
-// bytes: Uint8Array | ArrayBuffer. Returns {kind, text, encoding?, pages?}; throws FileReadError.
-export async function extractFile(bytes, fileName = '', { getPdfPages } = {}) {
+// bytes: Uint8Array | ArrayBuffer. Returns {kind, text, encoding?, pages?, linePages?} (linePages[i]: the
+// PDF page of line i + 1 of text); throws FileReadError. onProgress(page, pages) while a PDF is read,
+// when getPdfPages reports it (getPdfPages(bytes, onProgress)).
+export async function extractFile(bytes, fileName = '', { getPdfPages, onProgress } = {}) {
   const b = bytes instanceof Uint8Array ? bytes : new Uint8Array(bytes);
   if (!b.length) throw new FileReadError('empty', '文件是空的。', 'The file is empty.');
   if (b.length > MAX_BYTES) {
@@ -75,7 +77,7 @@ export async function extractFile(bytes, fileName = '', { getPdfPages } = {}) {
     if (!getPdfPages) throw new FileReadError('unsupported', '此处不能读取PDF。', 'PDF files cannot be read here.');
     let pages;
     try {
-      pages = await getPdfPages(b);
+      pages = await getPdfPages(b, onProgress);
     } catch (e) {
       throw pdfError(e);
     }

@@ -303,7 +303,18 @@ export function rowsToText(rows) {
   return rows.map((r) => r.cells.map((c) => c.s.replace(/\t/g, ' ')).join('\t')).join('\n');
 }
 
-// pages: [[item, ...], ...] (pdf.js items or compact items) → { text, rows, chars }
+// The page of every line of rowsToText(rows): linePages[i] is the 1-based page of line i + 1 (a row
+// whose label was joined from fragments keeps the page of its numbers).
+export function rowsLinePages(rows) {
+  const out = [];
+  for (const r of rows) {
+    const n = r.cells.reduce((k, c) => k + (c.s.match(/\n/g) || []).length, 0) + 1;
+    for (let i = 0; i < n; i++) out.push(r.page || 0);
+  }
+  return out;
+}
+
+// pages: [[item, ...], ...] (pdf.js items or compact items) → { text, rows, chars, linePages }
 export function pagesToText(pages) {
   const all = [];
   let chars = 0;
@@ -315,5 +326,5 @@ export function pagesToText(pages) {
     }
   });
   const rows = fillBlankColumns(attachLabels(all));
-  return { text: rowsToText(rows) + (rows.length ? '\n' : ''), rows: rows.length, chars };
+  return { text: rowsToText(rows) + (rows.length ? '\n' : ''), rows: rows.length, chars, linePages: rowsLinePages(rows) };
 }

@@ -2,9 +2,9 @@
 // Part of the page script (entry web/page.js, evaluated after app.js, whose UI it extends).
 // pdf.js lives gzip-compressed (base64) in <template id="nianbao-pdfjs">; it is unpacked into a
 // blob worker only when the first PDF arrives, so checking pasted text never pays for it.
-import { applyStatic, clearHighlight, requestUiCheck, S, setReportFileReader, state, ui } from '../app.js';
+import { applyStatic, noticeWithUndo, render, replaceText, revealVerdict, S, setNotice, setReportFileReader, state, ui } from '../app.js';
 import { STRINGS, fmt } from '../i18n.js';
-import { extractFile } from './files.mjs';
+import { FileReadError, extractFile } from './files.mjs';
 
 var FILE_STRINGS = {
   zh: {
@@ -12,11 +12,13 @@ var FILE_STRINGS = {
     reportHint: '粘贴整篇报告，或把报告文件（PDF、Word .docx、网页、文本）拖到这里。文件只在本机读取，不上传。',
     dropHere: '松开鼠标，读取这个文件',
     fileReading: '正在读取 {name}…',
+    undoFile: '原来的文字已移走。',
     fileReadPdf: '已读取 {name}（PDF，{pages} 页，用时 {ms} 毫秒）。下面是从文件中读出的文字，核验的就是这些内容；表格的每一行在一行里，单元格之间用制表符分隔。',
     fileReadDocx: '已读取 {name}（Word 文档）。下面是从文件中读出的文字，核验的就是这些内容；合并单元格已展开。',
     fileReadHtml: '已读取 {name}（网页，{enc}）。下面是从文件中读出的文字。',
     fileError: '无法读取 {name}：{msg}',
-    pdfUnavailable: '这个页面版本不含 PDF 读取功能。',
+    pdfUnavailable: '这是不含 PDF 读取功能的精简版页面（nianbao-text.html），不能读取 PDF。请用完整版页面 nianbao.html（与本文件放在同一处）打开 PDF，或从 PDF 中复制报告全文粘贴到这里。',
+    reportHintText: '粘贴整篇报告，或把报告文件（Word .docx、网页、文本）拖到这里。这个精简版页面不读取 PDF：PDF 请用完整版页面 nianbao.html。文件只在本机读取，不上传。',
     pdfEmptyPages: '注意：第 {list} 页没有文字层（可能是扫描图片），这些页的内容没有被核验。',
     kindPdf: 'PDF'
   },
@@ -25,11 +27,13 @@ var FILE_STRINGS = {
     reportHint: 'Paste the whole report, or drop the report file (PDF, Word .docx, web page, text) here. Files are read on this computer only, never uploaded.',
     dropHere: 'Release to read this file',
     fileReading: 'Reading {name}…',
+    undoFile: 'The previous text was put aside.',
     fileReadPdf: 'Read {name} (PDF, {pages} pages, {ms} ms). Below is the text recovered from the file: this is exactly what is checked; each table row is one line, cells separated by tabs.',
     fileReadDocx: 'Read {name} (Word document). Below is the text recovered from the file: this is exactly what is checked; merged cells are expanded.',
     fileReadHtml: 'Read {name} (web page, {enc}). Below is the text recovered from the file.',
     fileError: 'Could not read {name}: {msg}',
-    pdfUnavailable: 'This build of the page cannot read PDF files.',
+    pdfUnavailable: 'This is the light page without PDF support (nianbao-text.html): it cannot read PDF files. Open the PDF with the full page, nianbao.html (next to this file), or copy the report text from the PDF and paste it here.',
+    reportHintText: 'Paste the whole report, or drop the report file (Word .docx, web page, text) here. This light page does not read PDF files: use the full page, nianbao.html, for PDFs. Files are read on this computer only, never uploaded.',
     pdfEmptyPages: 'Note: page(s) {list} have no text layer (probably scanned images); their content was not checked.',
     kindPdf: 'PDF'
   }
@@ -72,6 +76,7 @@ function startPdfWorker() {
         }
         var waiter = pdfw.waiters[m.id];
         if (!waiter) return;
+        if (m.type === 'progress') { if (waiter.progress) waiter.progress(m.page, m.pages); return; }
         delete pdfw.waiters[m.id];
         if (m.error) {
           var e = new Error(m.error.message);
@@ -97,68 +102,95 @@ function startPdfWorker() {
   return pdfw.starting;
 }
 
-// getPdfPages for extractFile: bytes → [[item]] per page, in the pdf.js worker.
-function pdfPagesInWorker(bytes) {
+// Whether this build carries pdf.js (nianbao-text.html does not).
+function hasPdfReader() {
+  var holder = document.getElementById('nianbao-pdfjs');
+  return !!(holder && (holder.content || holder).textContent.replace(/\s+/g, ''));
+}
+
+// getPdfPages for extractFile: bytes → [[item]] per page, in the pdf.js worker; onProgress(page, pages).
+function pdfPagesInWorker(bytes, onProgress) {
+  if (!hasPdfReader()) {
+    var s = STRINGS;
+    return Promise.reject(new FileReadError('unsupported', s.zh.pdfUnavailable, s.en.pdfUnavailable));
+  }
   return startPdfWorker().then(function (w) {
     return new Promise(function (resolve, reject) {
       var id = pdfw.next++;
-      pdfw.waiters[id] = { resolve: resolve, reject: reject };
+      pdfw.waiters[id] = { resolve: resolve, reject: reject, progress: onProgress };
       var copy = bytes.slice().buffer;  // transferred to the worker
       w.postMessage({ type: 'pdf', id: id, bytes: copy }, [copy]);
     });
   });
 }
 
-function extractInPage(bytes, name) {
-  return extractFile(bytes, name, { getPdfPages: pdfPagesInWorker });
+function extractInPage(bytes, name, onProgress) {
+  return extractFile(bytes, name, { getPdfPages: pdfPagesInWorker, onProgress: onProgress });
 }
 
+// A file that could not be read: the reason in the verdict (once: no second notice), the paste area
+// emptied (never an earlier text or result on screen for it; 「撤销」 brings the earlier text back).
 function showFileError(name, e) {
-  var msg = e && e.code ? (state.lang === 'en' ? e.message_en : e.message) : String((e && e.message) || e);
-  // Never leave an earlier text or result on screen for a file that could not be read.
-  ui.textarea.value = '';
-  clearHighlight();
-  state.last = null;
-  requestUiCheck();
-  var text = fmt(S().fileError, { name: name, msg: msg });
-  ui.verdict.textContent = text;
-  ui.verdict.className = 'verdict v-error';
-  ui.notice.textContent = text;
+  var err = e && e.code ? e : { message: String((e && e.message) || e) };
+  state.reading = null;
+  replaceText('', { keepInputError: true });
+  state.inputError = { key: 'verdictFileError', kind: 'file-error', vars: { name: name }, error: err, code: (e && e.code) || 'error' };
+  if (state.undo) noticeWithUndo('undoFile'); else setNotice(null);
+  render();
+  revealVerdict();
   document.body.setAttribute('data-file', 'error');
   document.body.setAttribute('data-file-error', (e && e.code) || 'error');
 }
 
-// Reads one File (from the picker or a drop) into the paste area and checks it.
-function readReportFile(file) {
-  var name = file.name || '';
-  var t0 = performance.now();
-  document.body.setAttribute('data-file', 'reading');
-  document.body.removeAttribute('data-file-error');
-  ui.notice.textContent = fmt(S().fileReading, { name: name });
-  return file.arrayBuffer().then(function (buf) {
-    return extractInPage(new Uint8Array(buf), name);
-  }).then(function (f) {
-    var ms = Math.round(performance.now() - t0);
-    state.timing.lastFileRead = ms;
-    ui.textarea.value = f.text;
-    ui.textarea.scrollTop = 0;
-    clearHighlight();
-    var s = S();
+function fileNotice(f, name, ms) {
+  return function (s) {
     var note;
     if (f.kind === 'pdf') {
       note = fmt(s.fileReadPdf, { name: name, pages: f.pages, ms: ms });
       if (f.emptyPages && f.emptyPages.length) note += ' ' + fmt(s.pdfEmptyPages, { list: f.emptyPages.join(', ') });
-    }
-    else if (f.kind === 'docx') note = fmt(s.fileReadDocx, { name: name });
+    } else if (f.kind === 'docx') note = fmt(s.fileReadDocx, { name: name });
     else if (f.kind === 'html') note = fmt(s.fileReadHtml, { name: name, enc: f.encoding });
     else note = fmt(s.fileRead, { name: name, enc: f.encoding });
-    ui.notice.textContent = note;
+    return note;
+  };
+}
+
+// Reads one File (from the picker or a drop) into the paste area and checks it. While it is read,
+// the results area says so (a PDF: page N of M).
+var readSeq = 0;
+function readReportFile(file) {
+  var name = file.name || '';
+  var t0 = performance.now();
+  var seq = ++readSeq;
+  document.body.setAttribute('data-file', 'reading');
+  document.body.removeAttribute('data-file-error');
+  state.reading = { name: name, page: 0, pages: 0 };
+  state.inputError = null;
+  setNotice(null);
+  render();
+  revealVerdict();
+  function progress(page, pages) {
+    if (seq !== readSeq || !state.reading) return;
+    state.reading.page = page;
+    state.reading.pages = pages;
+    render();
+  }
+  return file.arrayBuffer().then(function (buf) {
+    return extractInPage(new Uint8Array(buf), name, progress);
+  }).then(function (f) {
+    if (seq !== readSeq) return f;  // a newer file was given meanwhile
+    var ms = Math.round(performance.now() - t0);
+    state.timing.lastFileRead = ms;
+    state.reading = null;
+    replaceText(f.text, {
+      file: { name: name, kind: f.kind, pages: f.pages, linePages: f.linePages || null, lineCount: f.text.split('\n').length, emptyPages: f.emptyPages || [], encoding: f.encoding, ms: ms }
+    });
+    noticeWithUndo(fileNotice(f, name, ms), null, 'info');
     document.body.setAttribute('data-file', 'read');
     document.body.setAttribute('data-file-kind', f.kind);
-    requestUiCheck();
     return f;
   }, function (e) {
-    showFileError(name, e);
+    if (seq === readSeq) showFileError(name, e);
     throw e;
   });
 }
@@ -204,7 +236,12 @@ setReportFileReader(readReportFile);  // the file picker of app.js
   }, true);
   window.addEventListener('dragover', function (ev) { if (hasFiles(ev)) ev.preventDefault(); });
   window.addEventListener('drop', function (ev) { if (hasFiles(ev)) ev.preventDefault(); });
-  ui.file.setAttribute('accept', '.pdf,.docx,.html,.htm,.txt,.text,.csv,application/pdf,application/vnd.openxmlformats-officedocument.wordprocessingml.document,text/html,text/plain');
+  ui.file.setAttribute('accept', (hasPdfReader() ? '.pdf,application/pdf,' : '') + '.docx,.html,.htm,.txt,.text,.csv,application/vnd.openxmlformats-officedocument.wordprocessingml.document,text/html,text/plain');
+  if (!hasPdfReader()) {
+    // the light page says plainly that it does not read PDF, and where the full page is
+    var hint = document.getElementById('report-hint');
+    if (hint) hint.setAttribute('data-i18n', 'reportHintText');
+  }
   applyStatic();
 })();
 

@@ -5,7 +5,7 @@
 // needed: this works from file://. The page starts this worker only when a PDF arrives.
 //
 // Protocol: in {id, bytes: ArrayBuffer}; out {id, pages: [[{s, x, y, w, fs, v}]]} or
-// {id, error: {name, message}}.
+// {id, error: {name, message}}, and while reading {type: 'progress', id, page, pages} (page N of M read).
 import { getDocument } from 'pdfjs-dist/build/pdf.min.mjs';
 import { compactItem } from './layout.mjs';
 import { removeWindow } from './pdf-window.js';
@@ -17,7 +17,7 @@ removeWindow();
 function NoNet() {}
 NoNet.prototype.fetch = function (o) { return Promise.reject(new Error('offline: ' + ((o && o.filename) || ''))); };
 
-async function extract(bytes) {
+async function extract(bytes, progress) {
   var task = getDocument({
     data: new Uint8Array(bytes), verbosity: 0, isEvalSupported: false, disableFontFace: true,
     useSystemFonts: false, useWorkerFetch: false, BinaryDataFactory: NoNet
@@ -30,6 +30,7 @@ async function extract(bytes) {
       var tc = await page.getTextContent();
       pages.push(tc.items.map(compactItem).filter(Boolean));
       page.cleanup();
+      if (progress) progress(p, doc.numPages);
     }
     return pages;
   } finally {
@@ -41,7 +42,9 @@ self.onmessage = function (ev) {
   var m = ev.data || {};
   if (m.type !== 'pdf') return;
   var t0 = performance.now();
-  extract(m.bytes).then(function (pages) {
+  extract(m.bytes, function (page, pages) {
+    self.postMessage({ type: 'progress', id: m.id, page: page, pages: pages });
+  }).then(function (pages) {
     self.postMessage({ type: 'pdf', id: m.id, pages: pages, ms: performance.now() - t0 });
   }, function (e) {
     self.postMessage({ type: 'pdf', id: m.id, error: { name: (e && e.name) || 'Error', message: String((e && e.message) || e) } });
