@@ -25,6 +25,7 @@ export const ui = {
   langToggle: $('lang-toggle'), copy: $('copy-summary'), download: $('download-json'), print: $('print-view'),
   clear: $('clear-btn'), file: $('file-input'), catalogue: $('catalogue-body'), na: $('not-assessable'),
   filterNote: $('filter-note'), printMeta: $('print-meta'), cellDetail: $('cell-detail'),
+  previous: $('previous-text'), scopeFull: $('scope-full'),
   counts: { error: $('count-error'), warning: $('count-warning'), na: $('count-na'), pass: $('count-pass') }
 };
 
@@ -222,6 +223,15 @@ function request(text, options) {
 // ---------------------------------------------------------------------------------------------
 // Checking as the text changes: debounced, at most one check in flight for the UI. The page checks
 // with every severity and hides by severity itself, so the counts it shows are always the true ones.
+// The options of the page's check: the previous year's report (its box) and the scope (the
+// 「按完整报告检查」 box).
+export function checkOptions() {
+  var o = {};
+  if (ui.previous && ui.previous.value.trim() !== '') o.previous = ui.previous.value;
+  if (ui.scopeFull && ui.scopeFull.checked) o.scope = 'full';
+  return o;
+}
+
 function scheduleCheck() {
   clearTimeout(state.debounce);
   state.debounce = setTimeout(requestUiCheck, DEBOUNCE_MS);
@@ -246,14 +256,16 @@ export function requestUiCheck() {
   state.slowTimer = setTimeout(function () { state.slow = true; render(); }, SLOW_MS);
   document.body.setAttribute('data-state', 'checking');
   renderEngineStatus();
-  request(text, {}).then(function (r) {
+  var options = checkOptions();
+  var optionsKey = JSON.stringify(options);
+  request(text, options).then(function (r) {
     state.uiInflight = false;
     clearTimeout(state.slowTimer);
     state.slow = false;
-    if (state.uiDirty || text !== ui.textarea.value) { requestUiCheck(); return; }
+    if (state.uiDirty || text !== ui.textarea.value || optionsKey !== JSON.stringify(checkOptions())) { requestUiCheck(); return; }
     var obj;
     try { obj = JSON.parse(r.json); } catch { obj = { error: 'invalid JSON from the core' }; }
-    state.last = { text: text, json: r.json, obj: obj, ms: r.ms, split: splitLines(text), checkedAt: new Date() };
+    state.last = { text: text, json: r.json, obj: obj, ms: r.ms, split: splitLines(text), checkedAt: new Date(), optionsKey: optionsKey };
     state.last.view = inputError(obj) ? null : organise(obj, ui.minSeverity.value);
     state.timing.lastCheck = r.ms;
     state.timing.lastRoundTrip = r.roundTrip;
@@ -408,9 +420,19 @@ function renderMeta(obj) {
   parts.push(fmt(s.metaAgency, { v: r.agency || s.unknown }));
   parts.push(fmt(s.metaYear, { v: r.year || s.unknown }));
   parts.push(fmt(s.metaFormat, { v: s.formatNames[r.format] || r.format || s.unknown }));
+  if (r.scope === 'excerpt') parts.push(fmt(s.metaExcerpt, { v: '', parts: partsText(r.parts || [], s) }));
   if (obj.input) parts.push(fmt(s.metaSize, { lines: obj.input.lines, bytes: obj.input.bytes }));
   if (state.last && typeof state.last.ms === 'number') parts.push(fmt(s.metaTime, { ms: state.last.ms.toFixed(1) }));
   ui.meta.textContent = parts.join(' · ');
+}
+
+// report.parts in words: "表三" / "第1部分、表二".
+export function partsText(parts, s) {
+  return parts.map(function (p) {
+    var m = /^section-(\d+)$/.exec(p);
+    if (m) return fmt(s.partNames.section, { n: m[1] });
+    return s.partNames[p] || p;
+  }).join(s.partSep);
 }
 
 function failingMarks(obj) {
@@ -702,6 +724,9 @@ ui.textarea.addEventListener('input', function (ev) {
   }
 });
 ui.textarea.addEventListener('paste', onPaste);
+// The previous year's report and the scope: a new check with the same text.
+if (ui.previous) ui.previous.addEventListener('input', function () { if (ui.textarea.value.trim()) scheduleCheck(); });
+if (ui.scopeFull) ui.scopeFull.addEventListener('change', function () { if (ui.textarea.value.trim()) requestUiCheck(); });
 ui.textarea.addEventListener('scroll', function () { ui.backdrop.scrollTop = ui.textarea.scrollTop; });
 ui.minSeverity.addEventListener('change', function () {
   if (state.last && state.last.view) state.last.view = organise(state.last.obj, ui.minSeverity.value);
@@ -819,6 +844,7 @@ window.nianbao = {
     return {
       ready: state.ready, fatal: state.fatal, version: state.version, lang: state.lang,
       checkedText: state.last ? state.last.text : null, result: state.last ? state.last.obj : null,
+      checkedOptions: state.last ? state.last.optionsKey || null : null, options: JSON.stringify(checkOptions()),
       busy: state.uiInflight, timing: JSON.parse(JSON.stringify(state.timing)), rules: state.rules.length,
       file: state.file ? { name: state.file.name, kind: state.file.kind, pages: state.file.pages, edited: !!state.file.edited } : null,
       activeIndex: state.activeIndex, undo: !!state.undo

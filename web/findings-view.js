@@ -140,6 +140,12 @@ function findingCard(ctx, item) {
   if (item.pair) li.appendChild(el('p', { className: 'f-pair' }, S.pairNote));
   const nums = numbersLine(ctx, f);
   if (nums) li.appendChild(nums);
+  // cross-year findings: where to look in last year's report
+  if (f.previous_line) {
+    li.appendChild(el('p', { className: 'f-prev' }, f.previous_column
+      ? fmt(S.previousAtCol, { line: f.previous_line, col: f.previous_column })
+      : fmt(S.previousAt, { line: f.previous_line })));
+  }
   const target = findingTarget(f, ctx.obj, ctx.split);
   const foot = el('div', { className: 'f-foot' });
   // where it is (kept in print) and what the button does (screen only)

@@ -4,4 +4,5 @@
 // in this order.
 import './app.js';
 import './pdf/page-files.js';
+import './previous.js';
 import './page-extras.js';

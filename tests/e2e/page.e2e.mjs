@@ -371,6 +371,77 @@ async function main() {
       assert(vis.findings !== 'none', 'findings printed');
     });
 
+    // Waits until the result shown was checked with the page's current options (previous, scope).
+    const waitForOptions = () => page.waitForFunction(() => {
+      const s = window.nianbao && window.nianbao.state();
+      return s && !s.busy && s.checkedOptions === s.options && s.checkedText === document.getElementById('report').value &&
+        document.body.getAttribute('data-state') === 'done';
+    }, null, { timeout: 20000 });
+
+    await test('previous year\'s report: a cross-year finding with the previous line, the changes table, axe clean', async () => {
+      const prev = readFileSync(join(CORPUS, '036-pingtan-2022', 'page.txt'), 'utf8');
+      const cur = readFileSync(join(CORPUS, '037-pingtan-2023', 'page.txt'), 'utf8');
+      assert(await page.$('#previous-box:not([open])'), 'the previous box is folded');
+      assertEq((await page.textContent('#previous-box > summary')).trim(), '上一年度报告（可选）', 'summary');
+      await page.click('#previous-box > summary');
+      await page.fill('#previous-text', prev);
+      await setText(page, cur);
+      await waitForOptions();
+      const res = await page.evaluate(() => window.nianbao.state().result);
+      assertEq(res.previous && res.previous.year, 2022, 'previous.year');
+      const cross = res.findings.filter((f) => f.rule === 'cross-in-force');
+      assert(cross.length >= 1 && cross[0].previous_line > 0, `cross-in-force: ${JSON.stringify(cross)}`);
+      const card = await page.$('#findings .finding[data-rule="cross-in-force"] .f-prev');
+      assert(card, 'the finding shows the previous report\'s line');
+      assert((await card.textContent()).includes(`上一年度报告：第 ${cross[0].previous_line} 行`), await card.textContent());
+      assert(await page.isVisible('#changes'), 'changes shown');
+      assertEq((await page.textContent('#changes-heading')).trim(), '与上年比较', 'changes heading');
+      const rows = await page.$$eval('#changes-view tbody tr', (trs) => trs.length);
+      assertEq(rows, res.changes.length, 'one row per change');
+      assert(rows > 0, 'changes');
+      assert((await page.textContent('#previous-meta')).includes('2022'), 'previous meta');
+      await page.screenshot({ path: join(tmpdir(), 'nianbao-previous.png'), fullPage: false });
+      const require = createRequire(import.meta.url);
+      await page.evaluate(readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8'));
+      const bad = await page.evaluate(async () => {
+        const out = await window.axe.run(document, { resultTypes: ['violations'] });
+        return out.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')
+          .map((v) => ({ id: v.id, n: v.nodes.length, t: v.nodes[0] && v.nodes[0].target.join(' ') }));
+      });
+      assert(bad.length === 0, `axe: ${JSON.stringify(bad)}`);
+      // the same report read from a file, then cleared: no comparison
+      await page.click('#previous-clear');
+      await waitForOptions();
+      assert(!(await page.evaluate(() => window.nianbao.state().result.previous)), 'cleared');
+      assert(!(await page.isVisible('#changes')), 'changes hidden');
+      await page.setInputFiles('#previous-file', join(CORPUS, '036-pingtan-2022', 'page.txt'));
+      await page.waitForFunction(() => document.getElementById('previous-text').value.length > 100, null, { timeout: 10000 });
+      await waitForOptions();
+      assertEq(await page.evaluate(() => window.nianbao.state().result.previous.year), 2022, 'previous from a file');
+      await page.click('#previous-clear');
+      await page.click('#previous-box > summary');
+      await setText(page, report000);
+      await waitForOptions();
+    });
+
+    await test('「按完整报告检查」: table 3 alone is a part of a report, or a whole one when ticked', async () => {
+      const lines = report000.split('\n');
+      const from = lines.findIndex((l) => /^[（(]本列数据/.test(l));
+      const to = lines.findIndex((l) => l.startsWith('四、政府信息公开行政复议'));
+      await setText(page, lines.slice(from, to).join('\n') + '\n');
+      await waitForOptions();
+      assert((await page.textContent('#report-meta')).includes('报告的一部分：表三'), await page.textContent('#report-meta'));
+      assert(!(await page.$('#findings .finding[data-rule="section-missing"]')), 'no section-missing on an excerpt');
+      await page.check('#scope-full');
+      await waitForOptions();
+      assertEq(await page.evaluate(() => window.nianbao.state().result.report.scope), 'full', 'scope full');
+      assert(!(await page.textContent('#report-meta')).includes('报告的一部分'), 'meta');
+      assert(await page.$('#findings .finding[data-rule="section-missing"]'), 'section-missing on a whole report');
+      await page.uncheck('#scope-full');
+      await setText(page, report000);
+      await waitForOptions();
+    });
+
     await test('axe-core: no serious or critical violations (Chinese and English, with results)', async () => {
       const require = createRequire(import.meta.url);
       const axeSrc = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');

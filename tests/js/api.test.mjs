@@ -8,7 +8,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
@@ -313,4 +314,77 @@ test('checkFile: corrupt, text-less and unsupported files reject with a clear Fi
   await assert.rejects(checker.checkFile('text', 'x.txt'), (e) => e instanceof NianbaoError && e.code === 'invalid-input');
   await assert.rejects(checker.checkFile(makeCorruptPdf(), 'x.pdf', { ignore: ['no-such-rule'] }),
     (e) => e instanceof NianbaoError && e.code === 'invalid-options');
+});
+
+// This year against last year: options.previous (the CLI's --previous FILE) on a corpus pair.
+const PREV_PAIR = ['036-pingtan-2022', '037-pingtan-2023'].map((d) => join(corpusDir, d, 'page.txt'));
+
+test('previous: a corpus pair gives previous.year, changes and the cross-year findings of --previous', (t) => {
+  const [prevFile, curFile] = PREV_PAIR;
+  const prev = readText(prevFile);
+  const cur = readText(curFile);
+  const r = checker.check(cur, { previous: prev });
+  assert.equal(r.previous.year, 2022);
+  assert.equal(r.report.year, 2023);
+  assert.ok(Array.isArray(r.changes), 'changes with a previous report');
+  assert.equal(checker.check(cur).previous, undefined, 'no previous, no previous{}');
+  assert.equal(checker.check(cur).changes, undefined);
+  // An empty previous is none (an empty box on the page).
+  assert.equal(checker.checkJSON(cur, { previous: '' }), checker.checkJSON(cur));
+  assert.equal(checker.checkJSON(cur, { previous: null }), checker.checkJSON(cur));
+  assert.throws(() => checker.check(cur, { previous: 42 }), (e) => e instanceof NianbaoError && e.code === 'invalid-options');
+  assert.throws(() => checker.check(cur, { previous: { bytes: new Uint8Array(1) } }),
+    (e) => e instanceof NianbaoError && e.code === 'invalid-options', 'a file only in checkFile');
+  if (!needCli(t)) return;
+  const { out } = native(['check', '--format', 'json', '--previous', prevFile, curFile]);
+  const want = JSON.parse(out);
+  const cross = (x) => x.findings.filter((f) => /^cross-/.test(f.rule));
+  assert.deepEqual(cross(r), cross(want));
+  assert.deepEqual(r.previous, want.previous);
+  assert.deepEqual(r.changes, want.changes);
+  assert.equal(checker.checkJSON(cur, { previous: prev }) + '\n', out, 'bytes equal the CLI');
+});
+
+test('previous in checkFile: { bytes, name } is read like the main file, then checked against', async () => {
+  const [prevFile, curFile] = PREV_PAIR;
+  const want = checker.check(readText(curFile), { previous: readText(prevFile) });
+  const r = await checker.checkFile(readFileSync(curFile), 'page.txt', { previous: { bytes: readFileSync(prevFile), name: 'prev.txt' } });
+  delete r.file;
+  assert.deepEqual(r, want);
+  const s = await checker.checkFile(readFileSync(curFile), 'page.txt', { previous: readText(prevFile) });
+  delete s.file;
+  assert.deepEqual(s, want);
+});
+
+test('scope: table 3 alone is an excerpt by default, a whole report with scope "full"', (t) => {
+  const lines = readText(sample).split('\n');
+  const from = lines.findIndex((l) => /^[（(]本列数据/.test(l));
+  const to = lines.findIndex((l) => l.startsWith('四、政府信息公开行政复议'));
+  assert.ok(from > 0 && to > from, 'table 3 found in the sample');
+  const t3 = lines.slice(from, to).join('\n') + '\n';
+  const auto = checker.check(t3);
+  assert.equal(auto.report.scope, 'excerpt');
+  assert.deepEqual(auto.report.parts, ['t3']);
+  assert.deepEqual(checker.check(t3, { scope: 'auto' }), auto);
+  const full = checker.check(t3, { scope: 'full' });
+  assert.equal(full.report.scope, 'full');
+  assert.ok(full.findings.some((f) => f.rule === 'section-missing'), 'a whole report misses its sections');
+  assert.ok(!auto.findings.some((f) => f.rule === 'section-missing'), 'an excerpt does not');
+  assert.equal(checker.check(t3, { scope: 'excerpt' }).report.scope, 'excerpt');
+  for (const bad of ['whole', 'FULL', 1, true]) {
+    assert.throws(() => checker.check(t3, { scope: bad }), (e) => e instanceof NianbaoError && e.code === 'invalid-options' && /scope/.test(e.message));
+  }
+  assert.ok(checker.rules().every((r) => typeof r.whole_report === 'boolean'));
+  if (!needCli(t)) return;
+  const dir = mkdtempSync(join(tmpdir(), 'nianbao-scope-'));
+  const file = join(dir, 't3.txt');
+  writeFileSync(file, t3);
+  try {
+    for (const scope of ['auto', 'full']) {
+      const { out } = native(['check', '--format', 'json', '--scope', scope, file]);
+      assert.equal(checker.checkJSON(t3, { scope }) + '\n', out, `--scope ${scope}`);
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 });

@@ -22,7 +22,8 @@ import createNianbao from './nianbao.mjs';
 import * as reportFiles from '../pdf/browser.mjs';
 
 const SEVERITIES = ['info', 'warning', 'error'];
-const KNOWN_OPTIONS = ['ignore', 'minSeverity'];
+const KNOWN_OPTIONS = ['ignore', 'minSeverity', 'previous', 'scope'];
+const SCOPES = ['auto', 'full', 'excerpt'];
 const DEFAULT_WASM_URL = new URL('./nianbao.wasm', import.meta.url);
 
 const isNode =
@@ -239,11 +240,12 @@ function instantiate(mod) {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Options, as the CLI takes them: --ignore ID,ID (known rule ids only) and --min-severity.
-function normaliseOptions(options, ruleIds) {
+// Options, as the CLI takes them: --ignore ID,ID (known rule ids only), --min-severity, --scope
+// and --previous (here the previous year's report as text).
+function normaliseOptions(options, ruleIds, allowFile = false) {
   if (options === undefined || options === null) return {};
   if (typeof options !== 'object' || Array.isArray(options)) {
-    throw new NianbaoError('invalid-options', 'options must be an object: { ignore, minSeverity }');
+    throw new NianbaoError('invalid-options', 'options must be an object: { ignore, minSeverity, previous, scope }');
   }
   for (const key of Object.keys(options)) {
     if (!KNOWN_OPTIONS.includes(key)) {
@@ -271,6 +273,25 @@ function normaliseOptions(options, ruleIds) {
       throw new NianbaoError('invalid-options', `minSeverity 只能是 info、warning 或 error（got: ${String(sev)}）`);
     }
     out.minSeverity = sev;
+  }
+  const scope = options.scope;
+  if (scope !== undefined && scope !== null) {
+    if (!SCOPES.includes(scope)) {
+      throw new NianbaoError('invalid-options', `scope 只能是 auto、full 或 excerpt（got: ${String(scope)}）`);
+    }
+    out.scope = scope;
+  }
+  const previous = options.previous;
+  if (previous !== undefined && previous !== null) {
+    if (typeof previous === 'string') {
+      if (previous !== '') out.previous = previous;
+    } else if (allowFile && typeof previous === 'object' && 'bytes' in previous) {
+      out.previous = previous;  // checkFile: read like the main file, then passed as text
+    } else {
+      throw new NianbaoError('invalid-options', allowFile
+        ? 'previous must be the previous report\'s text or { bytes, name } (a file)'
+        : 'previous must be a string (the previous year\'s report as text)');
+    }
   }
   return out;
 }
@@ -311,6 +332,7 @@ function makeChecker(mod, first, pdfWorkerUrl) {
       throw new NianbaoError('invalid-input', `text must be a string, got ${text === null ? 'null' : typeof text}`);
     }
     const opts = normaliseOptions(options, ruleIds);
+    if (opts.previous !== undefined) opts.previous = wellFormed(opts.previous);
     if (!core) {
       throw new NianbaoError('restarting',
         `nianbao: the core is restarting after a failure (${failure && failure.message}); await checker.ready`);
@@ -335,12 +357,21 @@ function makeChecker(mod, first, pdfWorkerUrl) {
     cells() { return JSON.parse(cellsJson); },
     // Reads a report file and checks its text: the result of check() plus `file` = { name, kind,
     // text (what was checked; findings' lines point into it), pages?, encoding?, emptyPages? }.
+    // options.previous may also be a file, { bytes, name }: read the same way, then checked against.
     async checkFile(data, fileName = '', options) {
-      normaliseOptions(options, ruleIds);  // bad options are refused before the file is read
+      const opts = normaliseOptions(options, ruleIds, true);  // bad options are refused before the file is read
       const name = fileName === undefined || fileName === null ? '' : String(fileName);
       const { bytes, name: shown } = await bytesOf(data, name);
-      const f = await reportFiles.extractFile(bytes, shown, { getPdfPages: pdfReader(pdfWorkerUrl) });
-      const result = JSON.parse(checkJSON(f.text, options));
+      const getPdfPages = pdfReader(pdfWorkerUrl);
+      const f = await reportFiles.extractFile(bytes, shown, { getPdfPages });
+      let textOptions = options;
+      if (opts.previous !== undefined && typeof opts.previous !== 'string') {
+        const p = opts.previous;
+        const prev = await bytesOf(p.bytes, p.name === undefined || p.name === null ? '' : String(p.name));
+        const pf = await reportFiles.extractFile(prev.bytes, prev.name, { getPdfPages });
+        textOptions = { ...options, previous: pf.text };
+      }
+      const result = JSON.parse(checkJSON(f.text, textOptions));
       result.file = { name: shown, ...f };
       return result;
     }

@@ -12,6 +12,18 @@ export interface CheckOptions {
   ignore?: readonly string[] | string;
   /** Findings below this severity are hidden (counted in `summary.hidden`). Default 'info'. */
   minSeverity?: Severity;
+  /** The previous year's report as text (the CLI's `--previous FILE`): adds `previous`, `changes` and
+   * the cross-year findings to the result. '' or null is none. checkFile() also takes a file,
+   * `{ bytes, name }`, read the same way as the main file. */
+  previous?: string | null;
+  /** 'auto' (default: a part of a report is checked as the part it is), 'full' (checked as a whole
+   * report) or 'excerpt' (the CLI's `--scope`). Any other value throws 'invalid-options'. */
+  scope?: 'auto' | 'full' | 'excerpt';
+}
+
+/** checkFile()'s options: `previous` may also be a file. */
+export interface FileCheckOptions extends Omit<CheckOptions, 'previous'> {
+  previous?: string | null | { bytes: ArrayBuffer | ArrayBufferView | Blob; name?: string };
 }
 
 export interface Cell {
@@ -43,6 +55,11 @@ export interface Finding {
   cells: string[];
   expected?: number;
   actual?: number;
+  /** Cross-year findings: where to look in the previous report (1-based; column may be null). */
+  previous_line?: number;
+  previous_column?: number | null;
+  /** Cross-year findings: the previous report's cells the finding is about. */
+  previous_cells?: string[];
 }
 
 export interface Section {
@@ -65,12 +82,75 @@ interface ResultBase {
   input: { bytes: number; lines: number; encoding: string };
 }
 
-/** A checked report. */
-export interface ReportResult extends ResultBase {
-  report: { agency: string | null; year: number | null; format: ReportFormat };
+export interface ReportInfo {
+  agency: string | null;
+  year: number | null;
+  format: ReportFormat;
+  /** 'excerpt': a part of a report (only some sections or tables) checked as that part; else 'full'. */
+  scope: 'full' | 'excerpt';
+  /** What was found, in input order: "section-1", ..., "t2", "t3", "t4". */
+  parts: string[];
+}
+
+/** The previous year's report (options.previous) as read. */
+export interface PreviousInfo {
+  agency: string | null;
+  year: number | null;
+  format: ReportFormat;
+  input_bytes: number;
+  lines: number;
+  /** Whether the two reports were compared (same agency, consecutive years, both readable). */
+  compared: boolean;
+  checks: Summary['checks'];
+  /** Why the previous report was not compared, if it was not. */
+  error?: string;
+  text_reuse?: {
+    sentences: number;
+    repeated: number;
+    sections: { section: number; sentences: number; repeated: number }[];
+    passages: { line: number | null; column: number | null; previous_line: number | null; previous_column: number | null;
+      sentences: number; chars: number; text: string }[];
+  };
+}
+
+/** One figure compared with last year's. */
+export interface Change {
+  id: string;
+  label: string;
+  label_en: string;
+  /** '件' (a count), '万元' or '%' (a rate: change in percentage points). */
+  unit: string;
+  cells: string[];
+  current: number;
+  previous: number;
+  change: number;
+  percent: number | null;
+}
+
+/** One report of a paste holding several (result.reports). */
+export interface SubReport {
+  lines: { first: number; last: number };
+  report: ReportInfo;
+  previous?: PreviousInfo;
   sections: Section[];
   cells: Record<string, Cell>;
   findings: Finding[];
+  changes?: Change[];
+  summary: Summary;
+}
+
+/** A checked report. */
+export interface ReportResult extends ResultBase {
+  report: ReportInfo;
+  /** Present when options.previous was given. */
+  previous?: PreviousInfo;
+  sections: Section[];
+  cells: Record<string, Cell>;
+  findings: Finding[];
+  /** Present when options.previous was given: this year's figures against last year's. */
+  changes?: Change[];
+  /** More than one report in the input: each on its own (the fields above are the first's). */
+  reports?: SubReport[];
   summary: Summary;
   error?: undefined;
 }
@@ -91,6 +171,8 @@ export interface Rule {
   explanation: string;
   explanation_en: string;
   basis?: string;
+  /** The rule needs a whole report (it does not run on an excerpt). */
+  whole_report: boolean;
 }
 
 /** A canonical cell (spec/cells.md) with its labels, as the core's catalogue gives it. The
@@ -143,7 +225,7 @@ export interface Checker {
    * FileReadError when the file cannot be read (no text layer, encrypted, corrupt, unsupported,
    * empty), a NianbaoError for bad options or input. PDFs: pdfjs-dist in Node.js, nianbao-pdf.js
    * (a worker started on the first PDF) in browsers. */
-  checkFile(bytes: ArrayBuffer | ArrayBufferView | Blob, fileName?: string, options?: CheckOptions): Promise<FileCheckResult>;
+  checkFile(bytes: ArrayBuffer | ArrayBufferView | Blob, fileName?: string, options?: FileCheckOptions): Promise<FileCheckResult>;
 }
 
 export type FileKind = 'pdf' | 'docx' | 'html' | 'text';
@@ -224,6 +306,9 @@ export default createChecker;
 export interface NianbaoCheckElement extends HTMLElement {
   /** The text in the paste area. Setting it checks at once. */
   value: string;
+  /** The previous year's report as text (options.previous; the `scope` attribute is options.scope).
+   * Setting it checks again. */
+  previous: string;
   /** The last result, or null. */
   readonly result: CheckResult | null;
   /** Resolves when the core is loaded. */

@@ -8,8 +8,10 @@
 // (bubbles, composed) whose detail is the result object of nianbao.js.
 //
 // Attributes: lang (zh | en), compact (boolean), text (initial text; else the element's own text
-// content), ignore (comma-separated rule ids), min-severity (info | warning | error).
-// Properties: value (the text; setting it checks at once), result, ready; methods check(), openFile().
+// content), ignore (comma-separated rule ids), min-severity (info | warning | error), scope
+// (auto | full | excerpt: the API's options.scope; other values are auto).
+// Properties: value (the text; setting it checks at once), previous (the previous year's report as
+// text, options.previous; setting it checks again), result, ready; methods check(), openFile().
 //
 // Report files: a file button ("打开文件") and a drop on the paste area read PDF, Word (.docx),
 // HTML and text files with nianbao.js's extraction (web/pdf/browser.mjs attachFileDrop; pdf.js runs
@@ -247,7 +249,7 @@ function inputError(obj) {
 }
 
 class NianbaoCheckElement extends HTMLElement {
-  static get observedAttributes() { return ['lang', 'compact', 'text', 'ignore', 'min-severity']; }
+  static get observedAttributes() { return ['lang', 'compact', 'text', 'ignore', 'min-severity', 'scope']; }
 
   constructor() {
     super();
@@ -269,6 +271,7 @@ class NianbaoCheckElement extends HTMLElement {
     this._view = null;          // organise() of it for the select's severity
     this._active = -1;          // index of the finding located last
     this._exportNote = null;    // { key } or { key, box } after an export button
+    this._previous = '';        // the previous year's report (options.previous)
     this._readyPromise = new Promise((resolve, reject) => { this._readyResolve = resolve; this._readyReject = reject; });
     this._readyPromise.catch(() => { /* shown in the element and as nianbao-error */ });
     this._build();
@@ -280,6 +283,12 @@ class NianbaoCheckElement extends HTMLElement {
   set value(text) {
     this._ta.value = text === undefined || text === null ? '' : String(text);
     this._runCheck();
+  }
+  // The previous year's report as text: the result gains previous, changes and cross-year findings.
+  get previous() { return this._previous; }
+  set previous(text) {
+    this._previous = text === undefined || text === null ? '' : String(text);
+    if (this._started) this._runCheck();
   }
   get result() { return this._result; }
   get ready() { return this._readyPromise; }
@@ -327,7 +336,7 @@ class NianbaoCheckElement extends HTMLElement {
       return;
     }
     this._applyAttributes(name);
-    if (name === 'ignore' || name === 'min-severity') this._runCheck();
+    if (name === 'ignore' || name === 'min-severity' || name === 'scope') this._runCheck();
     else this._render();
   }
 
@@ -570,7 +579,11 @@ class NianbaoCheckElement extends HTMLElement {
     const unknown = ids.filter((id) => !known.has(id));
     const ignore = ids.filter((id) => known.has(id));
     // every severity: the element shows the true counts and hides by severity itself
-    return { options: { ignore }, ignore, unknown };
+    const options = { ignore };
+    const scope = this.getAttribute('scope');
+    if (scope === 'full' || scope === 'excerpt') options.scope = scope;
+    if (this._previous.trim() !== '') options.previous = this._previous;
+    return { options, ignore, unknown };
   }
 
   // Starts a check of the current text; resolves with its result (or, when a newer check

@@ -128,6 +128,12 @@ function extractInPage(bytes, name, onProgress) {
   return extractFile(bytes, name, { getPdfPages: pdfPagesInWorker, onProgress: onProgress });
 }
 
+// A File (PDF, Word, HTML, text) → Promise of its text, as the paste area's files are read (the
+// previous year's report: web/previous.js).
+export function extractReportFile(file) {
+  return file.arrayBuffer().then(function (buf) { return extractInPage(new Uint8Array(buf), file.name || ''); });
+}
+
 // A file that could not be read: the reason in the verdict (once: no second notice), the paste area
 // emptied (never an earlier text or result on screen for it; 「撤销」 brings the earlier text back).
 function showFileError(name, e) {
