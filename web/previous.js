@@ -23,16 +23,14 @@ function setPrevious(text) {
   if (ui.textarea.value.trim()) requestUiCheck();
 }
 
+// Reads a file (PDF, Word, HTML, text) into the box, as the paste area's files are read.
 var readSeq = 0;
-box.file.addEventListener('change', function () {
-  var f = box.file.files && box.file.files[0];
-  box.file.value = '';
-  if (!f) return;
+function readPrevious(f) {
   var seq = ++readSeq;
   var name = f.name || '';
   status = { key: 'previousReading', vars: { name: name } };
   renderStatus();
-  extractReportFile(f).then(function (r) {
+  return extractReportFile(f).then(function (r) {
     if (seq !== readSeq) return;
     status = { key: 'previousRead', vars: { name: name, lines: r.text.split('\n').length } };
     renderStatus();
@@ -43,17 +41,20 @@ box.file.addEventListener('change', function () {
     status = { key: 'previousFailed', vars: { name: name, msg: msg } };
     renderStatus();
   });
+}
+box.file.setAttribute('accept', ui.file.getAttribute('accept') || box.file.getAttribute('accept'));
+box.file.addEventListener('change', function () {
+  var f = box.file.files && box.file.files[0];
+  box.file.value = '';
+  if (f) readPrevious(f);
 });
-// A file dropped on the box is read the same way.
-box.details.addEventListener('dragover', function (ev) { ev.preventDefault(); });
+// A file dropped on the box is read the same way (the input pane's drop zone leaves it to us).
 box.details.addEventListener('drop', function (ev) {
   var files = ev.dataTransfer && ev.dataTransfer.files;
-  if (!files || !files.length) return;
+  if (!files || !files.length) return;  // a text drop: the textarea takes it
   ev.preventDefault();
-  var dt = new DataTransfer();
-  dt.items.add(files[0]);
-  box.file.files = dt.files;
-  box.file.dispatchEvent(new Event('change'));
+  if (!box.details.open) box.details.open = true;
+  readPrevious(files[0]);
 });
 box.clear.addEventListener('click', function () {
   readSeq++;

@@ -242,6 +242,28 @@ async function main() {
       assert(/no-such-rule/.test(notice), `notice: ${notice}`);
     });
 
+    await test('hostile page: the previous property and the scope attribute are passed on as options', async () => {
+      const prev = readFileSync(join(CORPUS, '036-pingtan-2022', 'page.txt'), 'utf8');
+      const cur = readFileSync(join(CORPUS, '037-pingtan-2023', 'page.txt'), 'utf8');
+      await demo.evaluate(([p, c]) => { const w = document.getElementById('compact'); w.previous = p; w.value = c; }, [prev, cur]);
+      await demo.waitForFunction(() => {
+        const ev = window.__events.filter((e) => e.id === 'compact').pop();
+        return ev && ev.detail.report && ev.detail.report.year === 2023 && ev.detail.previous;
+      }, null, { timeout: 20000 });
+      let ev = await waitEvents(demo, 'compact', 1);
+      assertDeep(ev.detail, node.check(cur, { ignore: ['section1-topics'], previous: prev }), 'widget result with previous equals the API');
+      assertEq(ev.detail.previous.year, 2022, 'previous.year');
+      const before = await eventCount(demo, 'compact');
+      await demo.evaluate(() => document.getElementById('compact').setAttribute('scope', 'excerpt'));
+      ev = await waitEvents(demo, 'compact', before + 1);
+      assertDeep(ev.detail, node.check(cur, { ignore: ['section1-topics'], previous: prev, scope: 'excerpt' }), 'scope attribute');
+      await demo.evaluate((t) => { const w = document.getElementById('compact'); w.removeAttribute('scope'); w.previous = ''; w.value = t; }, report000);
+      await demo.waitForFunction(() => {
+        const e = window.__events.filter((x) => x.id === 'compact').pop();
+        return e && !e.detail.previous && e.detail.report.scope === 'full' && e.detail.report.year === 2025;
+      }, null, { timeout: 20000 });
+    });
+
     await test('hostile page: lang="en" and lang switch; screenshot', async () => {
       const verdictEn = await demo.locator('#compact .verdict').textContent();
       assert(/^(No errors|Problems found|No problems)/.test(verdictEn), `English verdict: ${verdictEn}`);

@@ -236,6 +236,8 @@ setReportFileReader(readReportFile);  // the file picker of app.js
     zone.classList.remove('drop-active');
     var files = ev.dataTransfer && ev.dataTransfer.files;
     if (!files || !files.length) return;  // a text drop: the textarea handles it
+    // the previous year's report has its own box (web/previous.js)
+    if (ev.target && ev.target.closest && ev.target.closest('#previous-box')) return;
     ev.preventDefault();
     ev.stopPropagation();
     readReportFile(files[0]).catch(function () { /* shown in the page */ });
