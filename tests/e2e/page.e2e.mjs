@@ -400,6 +400,7 @@ async function main() {
       assertEq(rows, res.changes.length, 'one row per change');
       assert(rows > 0, 'changes');
       assert((await page.textContent('#previous-meta')).includes('2022'), 'previous meta');
+      await page.locator('#changes').scrollIntoViewIfNeeded();
       await page.screenshot({ path: join(tmpdir(), 'nianbao-previous.png'), fullPage: false });
       const require = createRequire(import.meta.url);
       await page.evaluate(readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8'));
