@@ -108,7 +108,7 @@ function renderChanges(obj) {
   var body = el('tbody');
   list.forEach(function (c) {
     var tr = el('tr', { 'data-change': c.id, className: c.change > 0 ? 'up' : c.change < 0 ? 'down' : '' });
-    tr.appendChild(el('th', { scope: 'row' }, (state.lang === 'en' ? c.label_en : c.label) + (c.unit && c.unit !== '%' ? '（' + c.unit + '）' : '')));
+    tr.appendChild(el('th', { scope: 'row' }, (state.lang === 'en' ? c.label_en : c.label) + (c.unit && c.unit !== '%' ? fmt(s.paren, { v: c.unit }) : '')));
     tr.appendChild(el('td', null, amount(c.previous, c.unit)));
     tr.appendChild(el('td', null, amount(c.current, c.unit)));
     tr.appendChild(el('td', null, signed(c.change, c.unit)));

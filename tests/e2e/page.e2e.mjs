@@ -2,7 +2,7 @@
 // Runs against the real build: NIANBAO_DIST (default build/wasm/dist) must hold nianbao.html.
 // Prints `ok - …` / `not ok - …` lines, timing lines starting with `#`, and a closing
 // `N passed, N failed` line; exits 1 on any failure.
-import { CHROMIUM_ARGS, CORPUS, DIST, createRunner, loadChromium } from './browser.mjs';
+import { CHROMIUM_ARGS, CORPUS, DIST, createRunner, loadChromium, repo } from './browser.mjs';
 import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -439,8 +439,20 @@ async function main() {
       assert(!(await page.textContent('#report-meta')).includes('报告的一部分'), 'meta');
       assert(await page.$('#findings .finding[data-rule="section-missing"]'), 'section-missing on a whole report');
       await page.uncheck('#scope-full');
+      // two reports in one paste: said at the top, each listed (agency, year, lines)
+      const two = ['qinghe-shengtai-2024.txt', 'qinghe-shengtai-2025.txt'].map((f) => readFileSync(join(repo, 'examples', f), 'utf8')).join('');
+      await setText(page, two);
+      await waitForOptions();
+      const reports = await page.evaluate(() => window.nianbao.state().result.reports);
+      assertEq(reports && reports.length, 2, 'result.reports');
+      assert(await page.isVisible('#reports-found'), 'reports found shown');
+      assert((await page.textContent('#reports-found p')).includes('2 份报告'), await page.textContent('#reports-found p'));
+      const items = await page.$$eval('#reports-found li', (lis) => lis.map((li) => li.textContent));
+      assertEq(items.length, 2, 'one item per report');
+      assert(items[1].includes('2025') && items[1].includes(`第 ${reports[1].lines.first}–${reports[1].lines.last} 行`), items[1]);
       await setText(page, report000);
       await waitForOptions();
+      assert(!(await page.isVisible('#reports-found')), 'one report: no list');
     });
 
     await test('axe-core: no serious or critical violations (Chinese and English, with results)', async () => {
