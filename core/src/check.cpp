@@ -115,8 +115,9 @@ Result check(std::string_view utf8, const Options& options) {
   if (detail::looks_like_html(utf8)) html = detail::html_to_text(utf8);
   Document doc = html ? Document(utf8, html->text, html->origin) : Document(utf8);
   r.input_lines = utf8.empty() ? 0 : doc.source.line_count();
-  detail::read_outline(doc);
+  detail::read_outline(doc, html ? &html->meta : nullptr);
   detail::read_tables(doc);
+  detail::find_lost_sections(doc);  // content standing without its heading, found by the tables
   r.input_error = not_a_report(utf8, doc);
   if (!r.input_error.empty()) {
     r.exit_code = 2;

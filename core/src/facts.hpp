@@ -118,12 +118,21 @@ struct Period {
   std::string phrase;
 };
 
+// Where a date of the report comes from.
+enum class DateSource {
+  text,  // the report's text: a line holding only a date, or a 成文日期 … field
+  page_field,  // the page around the report: 发布时间： / 发布日期： / 公开日期 in its furniture
+  page_meta,  // the page's <meta name="PubDate">
+};
+
 // A date that reads as the report's own date (a line holding only a date, or a
-// 发布时间 / 发布日期 / 成文日期 field).
+// 发布时间 / 发布日期 / 成文日期 field), or the page's publication date.
 struct DocDate {
   int year = 0, month = 0, day = 0;
   std::size_t offset = 0;
   std::string phrase;
+  DateSource source = DateSource::text;
+  std::string field;  // the field's name (发布时间, PubDate ...), empty for a date line
 };
 
 struct Facts {

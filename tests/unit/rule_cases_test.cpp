@@ -108,6 +108,9 @@ RuleCase quiet(std::string rule, std::string name, std::vector<Edit> edits = {})
 const std::string kTopics = "主动公开、依申请公开、政府信息管理、平台建设和监督保障工作稳步推进。";
 const std::string kSection5 = "五、存在的主要问题及改进情况";
 const std::string kProblems = "一是主动公开的及时性仍有不足。下一步将加强培训。";
+// Section 5's content under subheadings, as it stands when OCR drops the heading.
+const std::string kLostProblems =
+    "（一）存在的主要问题\n主动公开的及时性仍有不足。\n（二）改进措施\n下一步将加强培训。";
 
 // A consistent table 3 with `n` applications dropped for unpaid fee notices.
 std::vector<Edit> unpaid_fees(const std::string& n, const std::string& granted) {
@@ -126,6 +129,18 @@ std::vector<RuleCase> structure_cases() {
       fires("section-missing", "two_sections",
             {drop_heading(kSection5), drop_heading("六、其他需要报告的事项")}, nowhere().n(2)),
       quiet("section-missing", "all_six"),
+      quiet("section-missing", "heading_lost_content_there",
+            {drop_heading(kSection5), problems(kLostProblems)}),
+      fires("section-heading-lost", "problems_after_table_4",
+            {drop_heading(kSection5), problems(kLostProblems)},
+            at("（一）存在的主要问题").column().says("五、存在的主要问题及改进情况")),
+      fires("section-heading-lost", "table_4_without_heading",
+            {drop_heading("四、政府信息公开行政复议、行政诉讼情况")},
+            at("行政复议\t行政诉讼").column().says("四、政府信息公开行政复议")),
+      fires("section-heading-lost", "heading_words_without_numeral",
+            {replace("六、其他需要报告的事项", "其他需要报告的事项")}, at("其他需要报告的事项")),
+      quiet("section-heading-lost", "all_headings"),
+      quiet("section-heading-lost", "nothing_recognisable", {drop_heading(kSection5)}),
       fires("section-order", "five_after_six",
             {replace(kSection5 + "\n" + kProblems + "\n\n", ""),
              append("\n" + kSection5 + "\n" + kProblems + "\n")},

@@ -10,9 +10,10 @@
 namespace nianbao::detail {
 
 // structure/
-extern const RuleDef kSectionMissing, kSectionOrder, kSectionHeadingVariant;  // sections.cpp
-extern const RuleDef kTitleYear;                                              // title_year.cpp
-extern const RuleDef kFormatOutdated, kFormatLegacy;                          // format_version.cpp
+extern const RuleDef kSectionMissing, kSectionHeadingLost, kSectionOrder,
+    kSectionHeadingVariant;                           // sections.cpp
+extern const RuleDef kTitleYear;                      // title_year.cpp
+extern const RuleDef kFormatOutdated, kFormatLegacy;  // format_version.cpp
 // tables/
 extern const RuleDef kTableShape;                              // table_shape.cpp
 extern const RuleDef kCellValue, kCellPlaceholder, kCellUnit;  // cell_values.cpp
@@ -36,6 +37,7 @@ namespace {
 
 constexpr const RuleDef* kRegistry[] = {
     &kSectionMissing,
+    &kSectionHeadingLost,
     &kSectionOrder,
     &kSectionHeadingVariant,
     &kTitleYear,

@@ -18,9 +18,12 @@ extern const RuleDef kPublicationLate{
      "政府"
      "应于每年3月31日前公布（2019年以前的报告统一为3月31日）。报告中写明的日期晚于期限的，至少从"
      "文本看"
-     "属于逾期发布。乡镇、街道及无法判断机关类型的不检查。",
+     "属于逾期发布。网页上的报告也检查页面标注的发布日期（PubDate元数据、“发布时间”“发布日期”"
+     "“公开日期”），并注明日期的来源。乡镇、街道及无法判断机关类型的不检查。",
      "Departments publish by 31 January, local people's governments by 31 March; a date in "
-     "the text later than that means late publication as far as the text shows."},
+     "the text later than that means late publication as far as the text shows. On a web page "
+     "the page's own publication date (PubDate metadata, 发布时间 / 发布日期 / 公开日期) is "
+     "checked too, and the finding says where the date came from."},
     "《政府信息公开条例》第四十九条；format.md S-6、S-7、§11 E1",
     check,
     Applies::every_report,
@@ -54,10 +57,28 @@ Deadline deadline_of(int year, const std::string& agency) {
   return {};
 }
 
-// No date stated: nothing to check.
+// Where a date came from, for the message: "报告所署日期", "页面“发布时间”所示日期" ...
+std::pair<std::string, std::string> date_source(const DocDate& d) {
+  switch (d.source) {
+    case DateSource::page_meta:
+      return {"网页元数据PubDate所示发布日期", "the page's PubDate metadata"};
+    case DateSource::page_field:
+      return {"页面“" + d.field + "”所示日期", "the page's '" + d.field + "' field"};
+    case DateSource::text:
+      break;
+  }
+  return {"报告所署日期", "the report's date"};
+}
+
+// No date stated: nothing to check. Without the report year (title-year says so) the check
+// cannot be made.
 void check(const RuleContext& ctx, Emitter& em) {
   const Outline& o = ctx.doc.outline;
-  if (!o.year || ctx.facts.dates.empty()) return;
+  if (!o.year) {
+    em.not_assessable();
+    return;
+  }
+  if (ctx.facts.dates.empty()) return;
   const int y = *o.year;
   const Deadline dl = deadline_of(y, o.agency.value_or(""));
   if (dl.month == 0) {
@@ -73,11 +94,12 @@ void check(const RuleContext& ctx, Emitter& em) {
     }
     const std::string deadline =
         std::to_string(y + 1) + "年" + std::to_string(dl.month) + "月" + "31" + "日";
+    const auto [src, src_en] = date_source(d);
     em.add(kPublicationLate, FindingStatus::fail,
-           "报告所署日期“" + d.phrase + "”晚于" + dl.kind + "公布" + std::to_string(y) +
+           src + "“" + d.phrase + "”晚于" + dl.kind + "公布" + std::to_string(y) +
                "年度报告的法定期限" + deadline,
-           "the report's date '" + d.phrase + "' is after the legal deadline for a " + dl.kind_en +
-               " (" + std::to_string(y + 1) + "-" + (dl.month == 3 ? "03" : "01") + "-31)",
+           src_en + " '" + d.phrase + "' is after the legal deadline for a " + dl.kind_en + " (" +
+               std::to_string(y + 1) + "-" + (dl.month == 3 ? "03" : "01") + "-31)",
            d.offset);
     return;
   }

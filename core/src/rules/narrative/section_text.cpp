@@ -8,12 +8,12 @@
 namespace nianbao::detail {
 
 std::size_t heading_offset(const Document& doc, int n) {
-  const SectionInfo* s = doc.outline.section(n);
+  const SectionInfo* s = doc.outline.part(n);
   return s ? s->begin : kNoOffset;
 }
 
 std::string_view section_body(const Document& doc, int n) {
-  const SectionInfo* s = doc.outline.section(n);
+  const SectionInfo* s = doc.outline.part(n);
   if (!s) return {};
   const Compact& f = doc.flat;
   auto at = [&](std::size_t norm) {

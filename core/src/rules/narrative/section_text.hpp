@@ -9,10 +9,12 @@
 
 namespace nianbao::detail {
 
-// Where section n's heading stands in the input, or kNoOffset when it is missing.
+// Where section n's heading stands in the input (for a lost heading: where its content starts),
+// or kNoOffset when the section is missing.
 std::size_t heading_offset(const Document& doc, int n);
 
-// The whitespace-free text of section n's body (empty when the section is missing).
+// The whitespace-free text of section n's body, also of a section whose heading is lost (empty
+// when the section is missing).
 std::string_view section_body(const Document& doc, int n);
 
 // Whether `s` contains any of `words`.
