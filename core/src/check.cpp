@@ -117,7 +117,6 @@ Result check(std::string_view utf8, const Options& options) {
   r.input_lines = utf8.empty() ? 0 : doc.source.line_count();
   detail::read_outline(doc, html ? &html->meta : nullptr);
   detail::read_tables(doc);
-  detail::find_lost_sections(doc);  // content standing without its heading, found by the tables
   r.input_error = not_a_report(utf8, doc);
   if (!r.input_error.empty()) {
     r.exit_code = 2;

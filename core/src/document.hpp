@@ -150,8 +150,5 @@ struct Document {
 // The outline; `page` is what an HTML page says about itself (nullptr for plain text).
 void read_outline(Document& doc, const PageMeta* page = nullptr);
 void read_tables(Document& doc);
-// Sections whose content the tables and the text show without their heading (Outline::lost);
-// runs after read_tables.
-void find_lost_sections(Document& doc);
 
 }  // namespace nianbao::detail

@@ -1,6 +1,6 @@
 // Outline: the six statutory sections, the format version, and the stage from top to bottom:
 // page furniture (outline_page.cpp), headings, the title (outline_title.cpp), the page's
-// header and footer zones. Lost headings (outline_lost.cpp) are found after the tables.
+// header and footer zones, and lost headings (outline_lost.cpp).
 #include <algorithm>
 #include <cctype>
 #include <cstring>
@@ -270,6 +270,7 @@ void read_outline(Document& doc, const PageMeta* page) {
       read_title(doc, o.sections.empty() ? t.size() : std::min(t.size(), o.sections[0].norm_begin));
   add_page_zones(doc, title_begin);
   read_format(doc);
+  find_lost_sections(doc);
 }
 
 }  // namespace nianbao::detail

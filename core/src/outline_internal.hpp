@@ -61,8 +61,9 @@ Mark furniture_mark(std::string_view line);
 // Marks the lines that are furniture by themselves (Outline::furniture).
 void mark_furniture_lines(Document& doc);
 // The header zone (everything before the article's title, which starts at normalised offset
-// `title_begin`, npos when the title was not read from the text) and the footer zone (from the
-// first furniture line after the last section heading to the end). Sorts and merges
+// `title_begin`; when the title was not read from the text (npos), up to the last furniture
+// line before the first heading) and the footer zone (from the first furniture line after the
+// last section heading to the end). Sorts and merges
 // Outline::furniture; the last section ends where the footer zone starts.
 void add_page_zones(Document& doc, std::size_t title_begin);
 
@@ -72,5 +73,11 @@ void add_page_zones(Document& doc, std::size_t title_begin);
 // else from the page's fields. Returns the normalised offset where the title's first line
 // starts, or npos when it was not read from the text.
 std::size_t read_title(Document& doc, std::size_t limit);
+
+// ----- lost headings (outline_lost.cpp) ------------------------------------------------------
+
+// Sections whose content stands without their heading (Outline::lost); the section ends are
+// set over the found and the lost sections together.
+void find_lost_sections(Document& doc);
 
 }  // namespace nianbao::detail::outline_internal

@@ -5,31 +5,24 @@
 //   all   a line of the section's official heading words without the numeral ("存在的主要问题
 //         及改进情况" alone on its line);
 //   一    the overview's opening: "（一）主动公开…" or a sentence "2024年，我局…" after the title;
-//   二–四 the section's table, read by the table reader: the line of its first header
-//         ("第二十条…", "（本列数据的勾稽关系…）", "行政复议 行政诉讼"), else of its first cell;
+//   二–四 the section's table: the line of its header ("第二十条第（一）项",
+//   "（本列数据的勾稽关系…）"
+//         or 本年新收…申请数量, "行政复议 … 结果维持");
 //   五    after table 四, a line naming problems or improvements ("（一）主要问题", "（一）2024年
 //         工作中存在问题的改进情况");
 //   六    after 五, a short line about the fee or other matters ("本年度信息处理费收费情况").
 //
-// A lost section gets the place where its content starts (Outline::lost); the sections around
-// it end there. Free-format (pre-2019) reports have no statutory sections to lose.
+// A lost section gets the place where its content starts (Outline::lost); the section before it
+// ends there, so that the table reader reads each table in its own section. Free-format
+// (pre-2019) reports have no statutory sections to lose.
 #include <algorithm>
 #include <cstring>
 
 #include "outline_internal.hpp"
 
-namespace nianbao::detail {
+namespace nianbao::detail::outline_internal {
 
 namespace {
-
-using namespace outline_internal;
-
-// The normalised offset of the first byte that comes from original offset `o` or later.
-std::size_t norm_of(const Document& doc, std::size_t o) {
-  const auto& m = doc.norm.orig;
-  return static_cast<std::size_t>(
-      std::lower_bound(m.begin(), m.end(), static_cast<std::uint32_t>(o)) - m.begin());
-}
 
 // The index in the whitespace-free text of normalised offset `norm`.
 std::size_t flat_of(const Document& doc, std::size_t norm) {
@@ -120,39 +113,39 @@ bool other_matters_line(std::string_view line) {
                  {"其他需要报告", "其他事项", "信息处理费", "收费情况", "处理费"});
 }
 
-// The table a cell name belongs to ("t3.new.total" -> 3).
-int table_number(const std::string& name) { return name.size() > 1 ? name[1] - '0' : 0; }
-
-// The first located cell of table n (2, 3, 4): its normalised offset, or npos.
-std::size_t first_cell(const Document& doc, int table) {
-  std::size_t best = std::string::npos;
-  for (const auto& [id, c] : doc.tables.cells) {
-    if (table_number(id) != table || !c.located()) continue;
-    best = std::min(best, norm_of(doc, c.offset));
-  }
-  return best;
+// The line holding `at` has no sentence in it (a table's header, not prose citing 第二十条).
+bool header_line(const Document& doc, std::size_t at) {
+  const std::string& t = doc.norm.text;
+  const std::size_t b = line_start(t, at);
+  std::size_t e = t.find('\n', at);
+  if (e == std::string::npos) e = t.size();
+  return !contains_text(std::string_view(t).substr(b, e - b), "。");
 }
 
-// Sections 二–四: the line of the table's first header within `window` bytes before its first
-// cell, else the line of the cell.
+// Sections 二–四: the line of the table's header ("第二十条第（一）项", "（本列数据的勾稽关系…）"
+// or the first label of table 三, "行政复议 … 结果维持" of table 四), on a line of its own.
 std::size_t table_place(const Document& doc, int n, std::size_t lo, std::size_t hi) {
-  const Tables& tb = doc.tables;
-  const bool found = n == 2 ? tb.t2_found : n == 3 ? tb.t3_found : tb.t4_found;
-  const std::size_t cell = found ? first_cell(doc, n) : std::string::npos;
-  if (cell == std::string::npos || cell < lo || cell >= hi) return std::string::npos;
-  static const char* const kAnchors[][2] = {
-      {"第二十条", "信息内容"}, {"本列数据的勾稽关系", "申请人情况"}, {"行政复议", "结果维持"}};
-  const std::size_t window = n == 3 ? 1500 : 600;
+  static const char* const kAnchors[][3] = {
+      {"第二十条第(一)项", "本年制发件数", "本年新制作数量"},
+      {"本列数据的勾稽关系", "本年新收政府信息公开申请数量", nullptr},
+      {"行政复议", nullptr, nullptr}};
   const Compact& f = doc.flat;
-  const std::size_t fc = flat_of(doc, cell);
-  const std::size_t from = std::max(flat_of(doc, lo), fc > window ? fc - window : 0);
+  const std::string_view text(f.text);
+  const std::size_t from = flat_of(doc, lo), to = flat_of(doc, hi);
   std::size_t best = std::string::npos;
   for (const char* a : kAnchors[n - 2]) {
-    const std::size_t at = find_text(std::string_view(f.text).substr(0, fc), a, from);
-    if (at != std::string::npos) best = std::min(best, at);
+    if (!a) continue;
+    for (std::size_t at = find_text(text, a, from); at != std::string::npos && at < to;
+         at = find_text(text, a, at + 1)) {
+      // Table 四's header: 行政复议, then 结果维持 within its first two header lines.
+      const bool t4 = n != 4 || text.substr(at, 240).find("结果维持") != std::string_view::npos;
+      if (t4 && header_line(doc, f.pos[at])) {
+        best = std::min(best, at);
+        break;
+      }
+    }
   }
-  const std::size_t at = best == std::string::npos ? cell : f.pos[best];
-  return std::max(lo, line_start(doc.norm.text, at));
+  return best == std::string::npos ? best : std::max(lo, line_start(doc.norm.text, f.pos[best]));
 }
 
 // Where section n's content starts in [lo, hi), or npos.
@@ -175,23 +168,14 @@ std::size_t lost_place(const Document& doc, int n, std::size_t lo, std::size_t h
   }
 }
 
-// Where the content of section n can start: after the sections before it, and for 五 and 六
-// after table 四's last cell.
+// Where the content of section n can start: after the heading (or lost heading) of the
+// section before it.
 std::size_t lower_bound_of(const Document& doc, int n) {
-  std::size_t lo = 0;
   const Outline& o = doc.outline;
   for (int k = n - 1; k >= 1; --k) {
-    if (const SectionInfo* s = o.part(k)) {
-      lo = s->lost ? s->norm_begin + 1 : s->norm_body;
-      break;
-    }
+    if (const SectionInfo* s = o.part(k)) return s->lost ? s->norm_begin + 1 : s->norm_body;
   }
-  if (n >= 5) {
-    for (const auto& [id, c] : doc.tables.cells) {
-      if (table_number(id) == 4 && c.located()) lo = std::max(lo, norm_of(doc, c.offset) + 1);
-    }
-  }
-  return lo;
+  return 0;
 }
 
 // Where the report ends: the start of the page's footer zone, else the end of the text.
@@ -248,4 +232,4 @@ void find_lost_sections(Document& doc) {
   if (!o.lost.empty()) set_ends(doc);
 }
 
-}  // namespace nianbao::detail
+}  // namespace nianbao::detail::outline_internal

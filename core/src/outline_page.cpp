@@ -118,6 +118,15 @@ void add_page_zones(Document& doc, std::size_t title_begin) {
   const std::string& t = doc.norm.text;
   merge(o.furniture);
   if (title_begin != std::string::npos && title_begin > 0) o.furniture.emplace_back(0, title_begin);
+  if (title_begin == std::string::npos && !o.sections.empty()) {
+    // No title line (the page's fields name the report): the header runs to the last furniture
+    // line before the first heading (the breadcrumb, the date or share bar above the article).
+    std::size_t header = 0;
+    for (const auto& [b, e] : o.furniture) {
+      if (e <= o.sections.front().norm_begin) header = e;
+    }
+    if (header > 0) o.furniture.emplace_back(0, header);
+  }
   // The footer: after the last heading (or the title), the first furniture line.
   std::size_t after = title_begin == std::string::npos ? 0 : title_begin;
   if (!o.sections.empty()) after = std::max(after, o.sections.back().norm_body);

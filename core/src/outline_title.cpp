@@ -271,34 +271,47 @@ TitleText field_title(const PageField& f) {
 
 }  // namespace
 
+// What the page's fields name: ArticleTitle, else <title> without the site name.
+struct MetaTitle {
+  TitleRead read;
+  std::size_t offset = 0;
+  TitleSource source = TitleSource::none;
+};
+
+MetaTitle meta_title(const PageMeta& page) {
+  MetaTitle m;
+  if (page.article_title.present()) {
+    m = {read_title_text(field_title(page.article_title)), page.article_title.at,
+         TitleSource::article_title};
+  }
+  if (!m.read.found && page.title.present()) {
+    m = {read_title_text(field_title(page.title)), page.title.at, TitleSource::html_title};
+  }
+  return m;
+}
+
 std::size_t read_title(Document& doc, std::size_t limit) {
   Outline& o = doc.outline;
-  const PageMeta& page = o.page;
-  const std::vector<Candidate> cands = candidates(doc, limit);
-  const TitleRead meta =
-      page.article_title.present() ? read_title_text(field_title(page.article_title)) : TitleRead();
-  const int meta_year = meta.year.value_or(0);
+  const MetaTitle meta = meta_title(o.page);
+  const int meta_year = meta.read.year.value_or(0);
   // The last title before the report (of the page's year, when it names one), one naming a
   // year before one that does not.
+  const std::vector<Candidate> cands = candidates(doc, limit);
   const Candidate* best = nullptr;
   for (const auto& c : cands) {
-    if (meta_year != 0 && c.year != meta_year) continue;
+    if (meta_year != 0 && c.year != 0 && c.year != meta_year) continue;
     if (!best || c.year != 0 || best->year == 0) best = &c;
   }
+  // A title line naming no year ("政府信息公开年报" in a menu) gives way to a page field that
+  // names one.
+  if (best && best->year == 0 && meta_year != 0) best = nullptr;
   if (best) {
     const TitleRead r = read_title_text(best->text);
-    if (apply_title(o, r, doc.orig(best->text.first_line), TitleSource::text)) {
-      if (!o.agency && meta.year && o.year == meta.year) o.agency = meta.agency;
-      return best->text.first_line;
-    }
+    apply_title(o, r, doc.orig(best->text.first_line), TitleSource::text);
+    if (!o.agency && meta.read.year && o.year == meta.read.year) o.agency = meta.read.agency;
+    return best->text.first_line;
   }
-  if (apply_title(o, meta, page.article_title.at, TitleSource::article_title)) {
-    return std::string::npos;
-  }
-  if (page.title.present()) {
-    apply_title(o, read_title_text(field_title(page.title)), page.title.at,
-                TitleSource::html_title);
-  }
+  apply_title(o, meta.read, meta.offset, meta.source);
   return std::string::npos;
 }
 
