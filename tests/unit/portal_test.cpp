@@ -374,4 +374,28 @@ TEST_F(Portal, PageDateIsCheckedAndNamed) {
   EXPECT_EQ(text_at(meta, pub->line, pub->column, 10), "2026-02-03");
 }
 
+// No title anywhere (no title line, no ArticleTitle, a <title> naming only the site): said once,
+// and every check that needs the report year is listed and counted as not assessable.
+TEST_F(Portal, NoTitleSaysSoOnceAndListsTheYearChecks) {
+  Page p;
+  p.title_html = "";
+  p.head_title = "湘乡市人民政府";
+  const std::string html = page_html(p);
+  const Result r = check_bytes(html);
+  const Result plain = nianbao::check(read_file(kReport));
+  std::vector<const Finding*> title;
+  for (const auto& f : r.findings) {
+    if (f.rule == "title-year") title.push_back(&f);
+  }
+  ASSERT_EQ(title.size(), 1u);
+  for (const char* id :
+       {"format-outdated", "format-legacy", "year-consistency", "year-stale", "publication-late"}) {
+    EXPECT_NE(title[0]->message.find(id), std::string::npos) << id;
+    EXPECT_NE(title[0]->message_en.find(id), std::string::npos) << id;
+  }
+  EXPECT_NE(title[0]->message.find("依赖报告年度的5项检查无法进行"), std::string::npos);
+  EXPECT_EQ(r.summary.not_assessable, plain.summary.not_assessable + 5);
+  EXPECT_FALSE(r.year.has_value());
+}
+
 }  // namespace

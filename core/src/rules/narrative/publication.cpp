@@ -27,6 +27,7 @@ extern const RuleDef kPublicationLate{
     "《政府信息公开条例》第四十九条；format.md S-6、S-7、§11 E1",
     check,
     Applies::every_report,
+    /*needs_year=*/true,
 };
 
 namespace {
