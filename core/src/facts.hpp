@@ -101,6 +101,32 @@ struct OutcomeClaim {
   std::string phrase;
 };
 
+// How a percentage is qualified: 约 / 近 / 超 … widen what it admits.
+enum class Approx {
+  exact,   // as written, rounded to its last digit
+  about,   // 约 / 大约 / 左右
+  nearly,  // 近 / 接近 / 将近 (at most a little more than the true value)
+  over,    // 超 / 超过 / 逾 / 以上
+  under,   // 不足 / 不到 / 低于 / 以下
+};
+
+// A percentage the narrative states: the share of a count in its total (予以公开及部分公开208件
+// （17.46%）, 自然人申请占92%), or a rate (纠错率为0%).
+struct Percentage {
+  Topic topic = Topic::none;     // what is counted: a result group, an applicant type ...
+  Topic parent = Topic::none;    // table-4 outcomes: their group
+  bool correction_rate = false;  // 纠错率 / 纠正率: corrected over total of the groups
+  bool review = false, lawsuit = false;  // the groups a rate speaks of (neither: both)
+  double value = 0;                      // as written (17.46)
+  int decimals = 0;                      // digits written after the point
+  Approx approx = Approx::exact;
+  bool has_count = false;  // the narrative states the count with it ("208件（17.46%）")
+  double count = 0;
+  std::size_t offset = 0;  // original offset of the number
+  std::string phrase;
+  int section = 0;
+};
+
 // "YYYY年，…" at the start of a sentence (the year the sentence presents as its own).
 struct YearLead {
   int year = 0;
@@ -137,6 +163,7 @@ struct DocDate {
 
 struct Facts {
   std::vector<Fact> facts;
+  std::vector<Percentage> percentages;
   std::vector<ZeroClaim> zeros;
   std::vector<OutcomeClaim> outcomes;
   std::vector<YearLead> year_leads;

@@ -349,6 +349,37 @@ std::vector<RuleCase> narrative_figure_cases() {
                       "无法提供0件，不予处理0件，其他处理0件。" +
                       kTopics)},
             at("12件").column().expected(12).actual(11)),
+      fires(
+          "narrative-percentage", "share_of_results",
+          {overview("2024年，我局办结申请12件，其中予以公开11件（90%），部分公开1件。" + kTopics)},
+          at("90%")
+              .column()
+              .cells({"t3.granted.total", "t3.results_total.total"})
+              .expected(92)
+              .actual(90)),
+      fires("narrative-percentage", "truncated_is_a_wider_reading",
+            {overview("2024年，我局办结申请12件，其中予以公开11件，占91.6%。" + kTopics)},
+            at("91.6%")
+                .column()
+                .severity(Severity::info)
+                .uncertain()
+                .cells({"t3.granted.total", "t3.results_total.total"})
+                .actual(91.6)
+                .says("截尾")),
+      fires("narrative-percentage", "correction_rate",
+            {overview("2024年，我局行政复议纠错率为0%。" + kTopics)},
+            at("0%")
+                .column()
+                .cells({"t4.review.corrected", "t4.review.total"})
+                .expected(29)
+                .actual(0)),
+      quiet("narrative-percentage", "shares_as_written",
+            {overview("2024年，我局办结申请12件，其中予以公开11件（91.67%），部分公开1件（8.33%）"
+                      "，行政复议纠错率约为29%。" +
+                      kTopics)}),
+      quiet(
+          "narrative-percentage", "changes_and_other_rates",
+          {overview("2024年，我局收到申请同比增长20%，办结率100%，群众满意率达98.5%。" + kTopics)}),
       quiet("narrative-partition", "groups_add_up",
             {overview("2024年，我局办结申请12件，其中予以公开11件，部分公开1件，不予公开0件，"
                       "无法提供0件，不予处理0件，其他处理0件。" +

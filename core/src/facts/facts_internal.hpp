@@ -7,6 +7,7 @@
 //   topics.cpp      the keyword table and the one pass finding every keyword (Hit)
 //   quantities.cpp  numbers with a unit (digits or Chinese numerals)
 //   counts.cpp      what each quantity counts: its topic word, verb, group (Fact)
+//   percentages.cpp percentages and what they are a share of (Percentage)
 //   claims.cpp      zero statements (未发生行政复议) and outcome words (均维持, 未被纠错)
 //   dates.cpp       years leading a sentence, the statistics period, the report's own date
 //
@@ -203,6 +204,7 @@ struct Ctx {
 };
 
 void numeric_facts(Ctx& cx, const std::vector<Quantity>& qs);  // counts.cpp
+void percentages(Ctx& cx, const std::vector<Quantity>& qs);    // percentages.cpp
 void zero_claims(Ctx& cx);                                     // claims.cpp
 void outcome_claims(Ctx& cx);                                  // claims.cpp
 void year_leads(Ctx& cx);                                      // dates.cpp

@@ -29,6 +29,7 @@ extern const RuleDef kNarrativeApplications, kNarrativeReviewLitigation, kNarrat
 extern const RuleDef kNarrativeZeroClaim;                  // zero_claim.cpp
 extern const RuleDef kNarrativeFee, kSection6NoFee;        // fee.cpp
 extern const RuleDef kNarrativePartition;                  // partition.cpp
+extern const RuleDef kNarrativePercentage;                 // percentages.cpp
 extern const RuleDef kYearConsistency, kYearStale;         // years.cpp
 extern const RuleDef kPublicationLate;                     // publication.cpp
 extern const RuleDef kSection5NoProblem, kSection1Topics;  // section_content.cpp
@@ -59,6 +60,7 @@ constexpr const RuleDef* kRegistry[] = {
     &kNarrativeTable2,
     &kNarrativeFee,
     &kNarrativePartition,
+    &kNarrativePercentage,
     &kNarrativeReading,
     &kYearConsistency,
     &kYearStale,
