@@ -61,6 +61,16 @@ enum class Topic {
   fee_amount,   // 信息处理费 amount
 };
 
+// What a figure is about when it is not this year's count of the report's own agency: such a
+// figure is compared with the tables as info at most.
+enum class FigureContext {
+  none,
+  cleanup,  // 清理: the stock at a clean-up (清理并集中发布现行有效规范性文件393件)
+  as_of,       // 截至…: the figure at another date (截至目前, 截至发稿)
+  cumulative,  // 累计 / 历年 / …以来
+  other_year,  // 上年 / 去年 / a year other than the report's
+};
+
 // Column of a table-2 document statement.
 enum class DocVerb { unknown, made, repealed, in_force };
 
@@ -70,6 +80,10 @@ struct Fact {
   DocVerb verb = DocVerb::unknown;
   bool strong_verb = false;      // 制发 / 出台 / 印发 (not just 公开 / 发布)
   bool with_carried_in = false;  // the sentence says 含上年结转
+  FigureContext context = FigureContext::none;
+  std::string context_word;  // the words that set it (清理, 截至目前 ...)
+  bool area_wide = false;  // 全市 / 全区 / 全县 …: a whole area's figure (in a department's
+                           // report, not the department's own)
   double value = 0;
   std::string unit;        // as written (件, 个, 元, 万元 ...), may be empty (为0)
   std::size_t offset = 0;  // original byte offset of the number

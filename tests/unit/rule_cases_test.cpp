@@ -300,6 +300,44 @@ std::vector<RuleCase> narrative_figure_cases() {
             {overview("2024年，我局共收到政府信息公开申请10件，上年结转2件，办结12件，其中予以公开"
                       "11件，部分公开1件。" +
                       kTopics)}),
+      fires("narrative-applications", "as_of_another_date_is_info",
+            {overview("2024年，我局认真开展工作。截至目前，我局共收到政府信息公开申请15件。" +
+                      kTopics)},
+            at("15件")
+                .column()
+                .severity(Severity::info)
+                .cells({"t3.new.total", "t3.carried_in.total"})
+                .expected(10)
+                .actual(15)
+                .says("另一时点")),
+      fires("narrative-applications", "previous_year_is_info",
+            {overview("2024年，我局认真开展工作，上年共收到政府信息公开申请15件。" + kTopics)},
+            at("15件")
+                .column()
+                .severity(Severity::info)
+                .cells({"t3.new.total", "t3.carried_in.total"})
+                .expected(10)
+                .actual(15)
+                .says("其他年度")),
+      fires("narrative-applications", "whole_city_in_a_department_report_is_info",
+            {overview("2024年，全市共收到政府信息公开申请150件。" + kTopics)},
+            at("150件")
+                .column()
+                .severity(Severity::info)
+                .cells({"t3.new.total", "t3.carried_in.total"})
+                .expected(10)
+                .actual(150)
+                .says("全地区")),
+      fires("narrative-applications", "whole_city_in_a_government_report_is_its_own",
+            {title("某某市人民政府", "2024年政府信息公开工作年度报告"),
+             overview("2024年，全市共收到政府信息公开申请150件。" + kTopics)},
+            at("150件")
+                .column()
+                .cells({"t3.new.total", "t3.carried_in.total"})
+                .expected(10)
+                .actual(150)),
+      quiet("narrative-applications", "year_end_is_the_tables_date",
+            {overview("截至2024年12月31日，我局共收到政府信息公开申请10件。" + kTopics)}),
       fires("narrative-review-litigation", "review_count",
             {overview("2024年，我局发生政府信息公开行政复议8件。" + kTopics)},
             at("8件").column().cells({"t4.review.total"}).expected(7).actual(8)),
@@ -322,6 +360,18 @@ std::vector<RuleCase> narrative_figure_cases() {
             {cell("t2.normative.made", "3"), cell("t2.normative.in_force", "20"),
              overview("2024年，我局制发行政规范性文件4件。" + kTopics)},
             at("4件").column().cells({"t2.normative.made"}).expected(3).actual(4)),
+      fires("narrative-table2", "stock_at_a_clean_up_is_info",
+            {cell("t2.normative.made", "3"), cell("t2.normative.in_force", "20"),
+             overview("2024年，我局清理并集中发布现行有效行政规范性文件15件，本年制发行政规范性"
+                      "文件3件。" +
+                      kTopics)},
+            at("15件")
+                .column()
+                .severity(Severity::info)
+                .cells({"t2.normative.in_force"})
+                .expected(20)
+                .actual(15)
+                .says("清理")),
       fires("narrative-table2", "licensing_is_info",
             {overview("2024年，我局作出行政许可决定131件。" + kTopics)},
             at("131件")

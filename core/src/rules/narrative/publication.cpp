@@ -32,10 +32,6 @@ extern const RuleDef kPublicationLate{
 
 namespace {
 
-bool ends_with(const std::string& s, const std::string& suf) {
-  return s.size() >= suf.size() && s.compare(s.size() - suf.size(), suf.size(), suf) == 0;
-}
-
 // The deadline that applies to a report: the month (1 or 3, day 31 of the next year) and the
 // kind of body it applies to.
 struct Deadline {
@@ -44,18 +40,15 @@ struct Deadline {
 };
 
 Deadline deadline_of(int year, const std::string& agency) {
-  const bool township = has_any(agency, {"街道", "镇人民政府", "乡人民政府", "镇政府", "乡政府"}) ||
-                        ends_with(agency, "镇") || ends_with(agency, "乡");
-  const bool gov = ends_with(agency, "人民政府") || has_any(agency, {"政府办公室", "政府办公厅"});
-  bool dept = false;
-  for (const char* s : {"局", "委", "委员会", "办", "办公室", "厅", "中心", "院", "署", "馆"}) {
-    dept = dept || ends_with(agency, s);
-  }
   if (year <= 2018) return {3, "（2019年以前的报告）", " (reports before 2019)"};
-  if (township || agency.empty()) return {};
-  if (gov) return {3, "县级以上地方人民政府", "local people's government"};
-  if (dept) return {1, "县级以上人民政府部门", "government department"};
-  return {};
+  switch (agency_kind(agency)) {
+    case AgencyKind::government:
+      return {3, "县级以上地方人民政府", "local people's government"};
+    case AgencyKind::department:
+      return {1, "县级以上人民政府部门", "government department"};
+    default:
+      return {};
+  }
 }
 
 // Where a date came from, for the message: "报告所署日期", "页面“发布时间”所示日期" ...
