@@ -7,7 +7,8 @@
 // page's metadata (标题：…, 名称 …), a list of the agency's reports of other years, and the
 // article's own title right above the report. The article's title is the last one before the
 // first section heading; lines of page furniture (a breadcrumb, a footer) are never one, and
-// neither are the entries of a list (two or more title lines in a row naming different years).
+// neither are the entries of a list of links (title lines in a row naming different years, or
+// under a 相关链接 header), except the last of such a run when the report starts right after it.
 // When the page's <meta name="ArticleTitle"> names a year, a title line of that year is
 // preferred. Without a title line in the text, the page's ArticleTitle is read, then its
 // <title> without the site name.
@@ -152,6 +153,8 @@ struct TLine {
   std::size_t begin = 0;  // normalised offset
   std::string body;       // title_body()
   bool usable = false;    // may take part in a title
+  Mark mark = Mark::none;
+  bool prose = false;  // a sentence of the report (holds 。)
 };
 
 constexpr const char* kAgencyEnds[] = {
@@ -212,7 +215,8 @@ int year_of(const TitleText& t) {
 }
 
 // Every title before `limit`, entries of lists of titles of different years left out.
-std::vector<Candidate> candidates(const Document& doc, std::size_t limit) {
+// The lines before `limit`, empty ones and 正文 / 目录 left out.
+std::vector<TLine> title_lines(const Document& doc, std::size_t limit) {
   const std::string& t = doc.norm.text;
   std::vector<TLine> ls;
   for (const Line& l : lines_of(t)) {
@@ -224,10 +228,49 @@ std::vector<Candidate> candidates(const Document& doc, std::size_t limit) {
     tl.begin = static_cast<std::size_t>(line.data() - t.data());
     tl.body = title_body(line);
     if (tl.body == "正文" || tl.body == "目录" || tl.body == "全文") continue;
-    tl.usable =
-        !doc.outline.in_furniture(l.begin) && !contains(tl.body, "。") && cp_count(tl.body) <= 80;
+    tl.mark = furniture_mark(line);
+    tl.prose = contains(tl.body, "。");
+    tl.usable = !doc.outline.in_furniture(l.begin) && !tl.prose && cp_count(tl.body) <= 80;
     ls.push_back(std::move(tl));
   }
+  return ls;
+}
+
+// The report starts after line j: the report's first heading (the end of the lines read), the
+// article's date or share bar, or a sentence.
+bool article_follows(const std::vector<TLine>& ls, std::size_t j) {
+  if (j + 1 >= ls.size()) return true;
+  const TLine& n = ls[j + 1];
+  return n.mark == Mark::field || n.mark == Mark::share || n.prose;
+}
+
+// Lists of links: a run of title lines one right after another naming different years, or
+// right after a 相关链接 / 历年年报 header. The last title of a run is the article's own when the
+// report starts right after it (a list of other years in a sidebar above the title); a lone link
+// under a header never is.
+std::vector<bool> listed(const std::vector<TLine>& ls, const std::vector<Candidate>& cs) {
+  std::vector<bool> out(cs.size(), false);
+  std::size_t a = 0;
+  while (a < cs.size()) {
+    std::size_t b = a + 1;
+    bool years = false;
+    while (b < cs.size() && cs[b].line == cs[b - 1].line + 1) {
+      years = years || cs[b].year != cs[a].year;
+      ++b;
+    }
+    const bool header = cs[a].line > 0 && ls[cs[a].line - 1].mark == Mark::related;
+    if (header || (b - a >= 2 && years)) {
+      for (std::size_t k = a; k < b; ++k) out[k] = true;
+      if (b - a >= 2 && article_follows(ls, cs[b - 1].line)) out[b - 1] = false;
+    }
+    a = b;
+  }
+  return out;
+}
+
+// Every title before `limit`, the entries of lists of links left out.
+std::vector<Candidate> candidates(const Document& doc, std::size_t limit) {
+  const std::vector<TLine> ls = title_lines(doc, limit);
   std::vector<Candidate> out;
   for (std::size_t i = 0; i < ls.size(); ++i) {
     if (!ls[i].usable || !ends_title(ls[i].body)) continue;
@@ -237,16 +280,10 @@ std::vector<Candidate> candidates(const Document& doc, std::size_t limit) {
     c.year = year_of(c.text);
     out.push_back(std::move(c));
   }
-  // Lists: runs of title lines one right after another naming different years.
-  std::vector<bool> listed(out.size(), false);
-  for (std::size_t k = 0; k + 1 < out.size(); ++k) {
-    if (out[k + 1].line == out[k].line + 1 && out[k + 1].year != out[k].year) {
-      listed[k] = listed[k + 1] = true;
-    }
-  }
+  const std::vector<bool> list = listed(ls, out);
   std::vector<Candidate> kept;
   for (std::size_t k = 0; k < out.size(); ++k) {
-    if (!listed[k]) kept.push_back(std::move(out[k]));
+    if (!list[k]) kept.push_back(std::move(out[k]));
   }
   return kept;
 }

@@ -165,18 +165,14 @@ std::string page_html(const Page& p) {
 }
 
 // The select-all copy of a page: what a browser puts on the clipboard as plain text (blocks
-// on lines of their own, table cells TAB-separated).
-std::string page_copy(const Page& p, const std::string& title_line, bool sidebar_list) {
+// on lines of their own, table cells TAB-separated). `before` stands between the breadcrumb and
+// the title (a sidebar), `after` between the date bar and the report.
+std::string page_copy(const Page& p, const std::string& title_line, const std::string& before = "",
+                      const std::string& after = "") {
   std::string c =
       "2026年3月5日\n星期四 繁體版 无障碍\n首页\n政务公开\n政府信息公开年报\n政务服务\n"
       "互动交流\n搜索\n当前位置：首页 > 政务公开 > 政府信息公开年报\n";
-  if (sidebar_list) {
-    c += "历年年报\n";
-    for (std::size_t k = 0; k < std::size(kRelatedItems); k += 2) {
-      c += std::string(kRelatedItems[k]) + "\n";
-    }
-  }
-  c += title_line + "\n" + p.info + "\n分享到：微信 微博 QQ空间\n\n";
+  c += before + title_line + "\n" + p.info + "\n分享到：微信 微博 QQ空间\n" + after + "\n";
   for (const auto& l : p.body) c += l + "\n";
   c += "\n【打印本页】【关闭窗口】\n相关链接\n";
   for (std::size_t k = 0; k < std::size(kRelatedItems); k += 2) {
@@ -186,6 +182,13 @@ std::string page_copy(const Page& p, const std::string& title_line, bool sidebar
        "\n湘ICP备05001234号-1 湘公网安备43038102000123号 网站标识码：4303810001\n" + kSiteStats +
        "\n";
   return c;
+}
+
+// The agency's reports of other years, one a line (`header` above them when not empty).
+std::string other_years(const std::string& header, std::initializer_list<const char*> years) {
+  std::string out = header.empty() ? "" : header + "\n";
+  for (const char* y : years) out += kAgency + y + "年政府信息公开工作年度报告\n";
+  return out;
 }
 
 // UTF-8 -> GB18030 (the page declares gbk, as Chinese portals do) through iconv(3).
@@ -301,6 +304,11 @@ TEST_F(Portal, H1WithListsOfOtherYearsBeforeAndAfter) {
   p.sidebar += "</ul></div>\n";
   const std::string html = page_html(p);
   expect_like_plain(html, check_bytes(html));
+  // Without ArticleTitle: the <h1> right after the list is still the article's title.
+  p.article_title.clear();
+  p.head_title = "湘乡市人民政府";
+  const std::string bare = page_html(p);
+  expect_like_plain(bare, check_bytes(bare));
 }
 
 TEST_F(Portal, GbkPage) {
@@ -341,13 +349,26 @@ TEST_F(Portal, LostHeading) {
 
 TEST_F(Portal, SelectAllCopies) {
   const Page p;
-  const std::string div = page_copy(p, kTitle, false);
+  const std::string div = page_copy(p, kTitle);
   expect_like_plain(div, check_bytes(div));
-  const std::string lists = page_copy(p, kTitle, true);
-  expect_like_plain(lists, check_bytes(lists));
   // The title set on two lines, as the report itself sets it.
-  const std::string two = page_copy(p, kAgency + "\n2025 年政府信息公开工作年度报告", true);
+  const std::string two = page_copy(p, kAgency + "\n2025 年政府信息公开工作年度报告");
   expect_like_plain(two, check_bytes(two));
+}
+
+// Lists of the agency's reports of other years around the title: never the title, except the
+// article's own title right after such a list (the report starts below it).
+TEST_F(Portal, SelectAllCopiesWithListsOfOtherYears) {
+  const Page p;
+  for (const std::string& before :
+       {other_years("历年年报", {"2024", "2023", "2022"}), other_years("", {"2024", "2023"}),
+        other_years("相关链接", {"2024"}), other_years("", {"2024"}) + "更多>>\n"}) {
+    const std::string text = page_copy(p, kTitle, before);
+    expect_like_plain(text, check_bytes(text));
+  }
+  // A lone link under a header right above the report, below the date bar.
+  const std::string after = page_copy(p, kTitle, "", other_years("相关文章", {"2024"}));
+  expect_like_plain(after, check_bytes(after));
 }
 
 TEST_F(Portal, PageDateIsCheckedAndNamed) {
