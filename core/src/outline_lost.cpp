@@ -135,14 +135,19 @@ std::size_t table_place(const Document& doc, int n, std::size_t lo, std::size_t 
   std::size_t best = std::string::npos;
   for (const char* a : kAnchors[n - 2]) {
     if (!a) continue;
+    std::size_t line_end = 0;  // the end of the last line found to hold a sentence
     for (std::size_t at = find_text(text, a, from); at != std::string::npos && at < to;
          at = find_text(text, a, at + 1)) {
+      if (f.pos[at] < line_end) continue;  // on a line already seen to be prose
       // Table 四's header: 行政复议, then 结果维持 within its first two header lines.
       const bool t4 = n != 4 || text.substr(at, 240).find("结果维持") != std::string_view::npos;
-      if (t4 && header_line(doc, f.pos[at])) {
+      if (!t4) continue;
+      if (header_line(doc, f.pos[at])) {
         best = std::min(best, at);
         break;
       }
+      line_end = doc.norm.text.find('\n', f.pos[at]);
+      if (line_end == std::string::npos) break;  // the rest is one line of prose
     }
   }
   return best == std::string::npos ? best : std::max(lo, line_start(doc.norm.text, f.pos[best]));

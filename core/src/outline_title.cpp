@@ -93,8 +93,10 @@ TitleRead read_title_text(const TitleText& title) {
   const std::size_t rep = report_word(joined);
   const std::size_t gov = joined.find("信息公开");
   if (rep == std::string::npos || gov == std::string::npos) return r;
-  r.found = true;
   const std::size_t ypos = title_year_at(joined, rep);
+  // Neither agency nor year: a menu entry (政府信息公开年报), not a report's title.
+  if (ypos == std::string::npos && gov <= 6) return r;
+  r.found = true;
   if (ypos == std::string::npos) return r;
   r.year = std::stoi(joined.substr(ypos, 4));
   std::string agency = title_agency(title, ypos, gov);
@@ -276,7 +278,7 @@ std::vector<Candidate> candidates(const Document& doc, std::size_t limit) {
     if (!ls[i].usable || !ends_title(ls[i].body)) continue;
     Candidate c;
     c.line = i;
-    if (!title_block(ls, i, &c.text)) continue;
+    if (!title_block(ls, i, &c.text) || !read_title_text(c.text).found) continue;
     c.year = year_of(c.text);
     out.push_back(std::move(c));
   }

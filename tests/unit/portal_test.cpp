@@ -380,7 +380,7 @@ TEST_F(Portal, PageDateIsCheckedAndNamed) {
   const auto late = std::find_if(r.findings.begin(), r.findings.end(),
                                  [](const Finding& f) { return f.rule == "publication-late"; });
   ASSERT_NE(late, r.findings.end());
-  EXPECT_NE(late->message.find("发布时间"), std::string::npos) << late->message;
+  EXPECT_NE(late->message.find("“发布时间”所示日期"), std::string::npos) << late->message;
   EXPECT_EQ(text_at(html, late->line, late->column, 10), "2026-02-10");
   // The page's PubDate metadata: named as such, pointed at in the page's head.
   Page q;
@@ -417,6 +417,17 @@ TEST_F(Portal, NoTitleSaysSoOnceAndListsTheYearChecks) {
   EXPECT_NE(title[0]->message.find("依赖报告年度的5项检查无法进行"), std::string::npos);
   EXPECT_EQ(r.summary.not_assessable, plain.summary.not_assessable + 5);
   EXPECT_FALSE(r.year.has_value());
+}
+
+// A portal's index of annual reports (a menu entry 政府信息公开年报, links to several years'
+// reports, a footer) is no report: no title, section or table.
+TEST_F(Portal, AnIndexOfReportsIsNotAReport) {
+  const std::string copy =
+      "首页\n政务公开\n政府信息公开年报\n当前位置：首页 > 政务公开 > 政府信息公开年报\n" +
+      other_years("", {"2025", "2024", "2023", "2022"}) +
+      "共4条 1/1页\n版权所有 © 2016-2026 湘乡市人民政府 湘ICP备05001234号-1\n";
+  const Result r = check_bytes(copy);
+  EXPECT_EQ(r.exit_code, 2) << r.input_error;
 }
 
 }  // namespace

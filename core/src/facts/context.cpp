@@ -12,6 +12,7 @@
 //
 // 清理, 累计 and 上年 are read in the figure's clause, 截至, a year and 全市 in its sentence
 // before the number.
+#include <algorithm>
 #include <cstring>
 
 #include "facts_internal.hpp"
@@ -80,6 +81,10 @@ bool other_year(std::string_view s, int year, std::string* word) {
 
 void figure_context(const Ctx& cx, std::size_t seg, std::size_t sentence, std::size_t nb, Fact* f) {
   const std::string& t = cx.n.text;
+  // At most 300 bytes back (about 100 characters): a line without sentence marks is no sentence.
+  const std::size_t lo = nb > 300 ? nb - 300 : 0;
+  seg = std::max(seg, lo);
+  sentence = std::max(sentence, lo);
   const std::string_view clause = std::string_view(t).substr(seg, nb - seg);
   const std::string_view sent = std::string_view(t).substr(sentence, nb - sentence);
   const char* w = nullptr;

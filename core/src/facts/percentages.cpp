@@ -8,6 +8,7 @@
 // 总数的 ...); a change (同比增长12%) or another rate (满意率, 办结率) is no share of a table's
 // figure and is left out. The precision written (17.46 has two decimals) and the words around
 // (约, 近, 超过, 以上, 不足) travel with the value; the rule decides what they admit.
+#include <algorithm>
 #include <cctype>
 #include <cstdlib>
 #include <cstring>
@@ -111,9 +112,11 @@ Topic group_before(const std::vector<Hit>& hits, std::size_t s, std::size_t at) 
 bool correction_rate(const Ctx& cx, std::size_t s, std::size_t nb, Percentage* p,
                      std::size_t* from) {
   const std::string& t = cx.n.text;
+  const std::string_view sentence = std::string_view(t).substr(s, nb - s);
   for (const char* w : {"纠错率", "纠正率"}) {
-    const std::size_t at = t.rfind(w, nb);
-    if (at == std::string::npos || at < s) continue;
+    const std::size_t rel = sentence.rfind(w);
+    if (rel == std::string_view::npos) continue;
+    const std::size_t at = s + rel;
     const std::size_t e = at + std::strlen(w);
     if (!only_fillers(std::string_view(t).substr(e, nb - e),
                       {"为", "是", "达", "仅", "均为", "均", "约", "了", ":", ","})) {
@@ -133,28 +136,40 @@ bool correction_rate(const Ctx& cx, std::size_t s, std::size_t nb, Percentage* p
   return false;
 }
 
-// The last fact of quantity q, or none.
-const Fact* fact_of(const Ctx& cx, const Quantity& q) {
-  const std::size_t o = cx.orig(q.nb);
-  for (auto it = cx.out.facts.rbegin(); it != cx.out.facts.rend(); ++it) {
-    if (it->offset == o) return &*it;
-    if (it->offset < o) break;
+// The quantities and the facts they gave: facts[k] is quantity k's fact, or none.
+struct Counts {
+  const std::vector<Quantity>& qs;
+  std::vector<const Fact*> facts;
+
+  Counts(const Ctx& cx, const std::vector<Quantity>& q) : qs(q), facts(q.size(), nullptr) {
+    // Facts were made in the quantities' order: one merge pairs them.
+    std::size_t k = 0;
+    for (const Fact& f : cx.out.facts) {
+      while (k < qs.size() && cx.orig(qs[k].nb) != f.offset) ++k;
+      if (k == qs.size()) break;
+      facts[k++] = &f;
+    }
   }
-  return nullptr;
-}
+  // The index of the first quantity starting at or after narrative offset `at`.
+  std::size_t first_from(std::size_t at) const {
+    return static_cast<std::size_t>(
+        std::lower_bound(qs.begin(), qs.end(), at,
+                         [](const Quantity& q, std::size_t v) { return q.nb < v; }) -
+        qs.begin());
+  }
+};
 
 // The count right before the percentage (only fillers between): its fact gives the subject.
-bool count_before(const Ctx& cx, const std::vector<Quantity>& qs, std::size_t s, std::size_t nb,
-                  Percentage* p, std::size_t* from) {
-  const Quantity* last = nullptr;
-  for (const auto& q : qs) {
-    if (q.ue > nb) break;
-    if (q.nb >= s) last = &q;
-  }
-  if (!last || !share_gap(std::string_view(cx.n.text).substr(last->ue, nb - last->ue))) {
+bool count_before(const Ctx& cx, const Counts& counts, std::size_t s, std::size_t nb, Percentage* p,
+                  std::size_t* from) {
+  const std::size_t k = counts.first_from(nb);
+  if (k == 0) return false;
+  const Quantity* last = &counts.qs[k - 1];
+  if (last->nb < s || last->ue > nb ||
+      !share_gap(std::string_view(cx.n.text).substr(last->ue, nb - last->ue))) {
     return false;
   }
-  const Fact* f = fact_of(cx, *last);
+  const Fact* f = counts.facts[k - 1];
   if (!f || !share_topic(f->topic)) return false;
   p->topic = f->topic;
   p->parent = f->parent;
@@ -166,8 +181,8 @@ bool count_before(const Ctx& cx, const std::vector<Quantity>& qs, std::size_t s,
 }
 
 // A topic word right before the percentage (no count between): 予以公开占61.5%.
-bool word_before(const Ctx& cx, const std::vector<Quantity>& qs, std::size_t s, std::size_t nb,
-                 Percentage* p, std::size_t* from) {
+bool word_before(const Ctx& cx, const Counts& counts, std::size_t s, std::size_t nb, Percentage* p,
+                 std::size_t* from) {
   const auto& hits = cx.hits;
   std::size_t best = kNo;
   for (std::size_t h = lower_hit(hits, s); h < hits.size() && hits[h].b < nb; ++h) {
@@ -178,9 +193,8 @@ bool word_before(const Ctx& cx, const std::vector<Quantity>& qs, std::size_t s, 
     }
   }
   if (best == kNo || !share_topic(hits[best].topic())) return false;
-  for (const auto& q : qs) {
-    if (q.nb >= hits[best].e && q.nb < nb) return false;  // a count of something else between
-  }
+  const std::size_t k = counts.first_from(hits[best].e);
+  if (k < counts.qs.size() && counts.qs[k].nb < nb) return false;  // a count of something else
   if (!share_gap(std::string_view(cx.n.text).substr(hits[best].e, nb - hits[best].e))) return false;
   p->topic = hits[best].topic();
   if (is_t4_sub(p->topic)) {
@@ -195,6 +209,7 @@ bool word_before(const Ctx& cx, const std::vector<Quantity>& qs, std::size_t s, 
 
 void percentages(Ctx& cx, const std::vector<Quantity>& qs) {
   const std::string& t = cx.n.text;
+  const Counts counts(cx, qs);
   for (std::size_t pct = t.find('%'); pct != std::string::npos; pct = t.find('%', pct + 1)) {
     Percentage p;
     std::size_t nb = 0;
@@ -202,8 +217,8 @@ void percentages(Ctx& cx, const std::vector<Quantity>& qs) {
     const std::size_t s = sentence_start(t, nb);
     std::size_t from = nb;
     const bool found = correction_rate(cx, s, nb, &p, &from) ||
-                       count_before(cx, qs, s, nb, &p, &from) ||
-                       word_before(cx, qs, s, nb, &p, &from);
+                       count_before(cx, counts, s, nb, &p, &from) ||
+                       word_before(cx, counts, s, nb, &p, &from);
     if (!found) continue;
     p.approx = approx_of(t, nb, pct);
     p.offset = cx.orig(nb);

@@ -51,15 +51,14 @@ Deadline deadline_of(int year, const std::string& agency) {
   }
 }
 
-// Where a date came from, for the message: "报告所署日期", "页面“发布时间”所示日期" ...
+// Where a date came from, for the message: "报告所署日期", "“发布时间”所示日期" (a field of the
+// page or of the report), "网页元数据PubDate所示发布日期".
 std::pair<std::string, std::string> date_source(const DocDate& d) {
-  switch (d.source) {
-    case DateSource::page_meta:
-      return {"网页元数据PubDate所示发布日期", "the page's PubDate metadata"};
-    case DateSource::page_field:
-      return {"页面“" + d.field + "”所示日期", "the page's '" + d.field + "' field"};
-    case DateSource::text:
-      break;
+  if (d.source == DateSource::page_meta) {
+    return {"网页元数据PubDate所示发布日期", "the page's PubDate metadata"};
+  }
+  if (!d.field.empty()) {
+    return {"“" + d.field + "”所示日期", "the date of the '" + d.field + "' field"};
   }
   return {"报告所署日期", "the report's date"};
 }
