@@ -123,7 +123,7 @@ Result check(std::string_view utf8, const Options& options) {
   if (detail::looks_like_html(utf8)) html = detail::html_to_text(utf8);
   Document doc = html ? Document(utf8, html->text, html->origin) : Document(utf8);
   r.input_lines = utf8.empty() ? 0 : doc.source.line_count();
-  detail::read_outline(doc);
+  detail::read_outline(doc, html ? &html->meta : nullptr);
   detail::read_tables(doc);
   const detail::Scope scope = detail::decide_scope(doc, options.scope);  // whole report or part
   r.input_error = not_a_report(utf8, doc);

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "cells.hpp"
+#include "html.hpp"
 #include "nianbao/nianbao.hpp"
 #include "text.hpp"
 
@@ -23,9 +24,16 @@ struct SectionInfo {
   std::size_t norm_begin = 0;  // same, in the normalised text
   std::size_t norm_body = 0;   // normalised offset where the body starts (next line)
   std::size_t norm_end = 0;    // normalised offset where the section ends
-  std::string heading;         // as written (trimmed)
+  std::string heading;         // as written (trimmed); empty for a lost heading
   bool variant = false;        // an accepted variant of the official heading
+  // The heading is missing but the section's content stands here (Outline::lost): begin and
+  // norm_begin point at where the content starts, and there is no heading to skip.
+  bool lost = false;
 };
+
+// Where the title (agency, year) was read: a line of the text, else the page's <meta
+// name="ArticleTitle">, else its <title> without the site name.
+enum class TitleSource { none, text, article_title, html_title };
 
 // Which national format the report follows (output: "2021" | "2019" | "pre-2019" | "unknown").
 enum class FormatVersion { unknown, f2021, f2019, pre2019 };
@@ -36,11 +44,26 @@ struct Outline {
   std::optional<int> year;
   bool title_found = false;  // a line naming 政府信息公开…年度报告
   std::size_t title_offset = 0;
+  TitleSource title_source = TitleSource::none;
   std::vector<SectionInfo> sections;  // in input order, at most one per number
   FormatVersion format = FormatVersion::unknown;
   // Old-format labels found (label, original offset).
   std::vector<std::pair<std::string, std::size_t>> old_markers;
+  // The page's own fields when the input is an HTML page (<title>, ArticleTitle, PubDate ...).
+  PageMeta page;
+  // Page furniture: ranges [begin, end) of the normalised text, whole lines, sorted and
+  // disjoint, that belong to the web page around the report (navigation, breadcrumb, the date /
+  // source / font-size line, share bars, related links, footer) and not to the report.
+  std::vector<std::pair<std::size_t, std::size_t>> furniture;
+  // Statutory sections whose heading is missing while their content is recognisably there
+  // (find_lost_sections), in input order; never also in `sections`.
+  std::vector<SectionInfo> lost;
+
+  // The section with this number whose heading was found, else none.
   const SectionInfo* section(int number) const;
+  // The section's heading, else the place of its lost heading, else none.
+  const SectionInfo* part(int number) const;
+  bool in_furniture(std::size_t norm_offset) const;
 };
 
 // ----- tables -------------------------------------------------------------------------
@@ -161,7 +184,8 @@ struct Document {
 
 struct Facts;  // facts.hpp
 
-void read_outline(Document& doc);
+// The outline; `page` is what an HTML page says about itself (nullptr for plain text).
+void read_outline(Document& doc, const PageMeta* page = nullptr);
 void read_tables(Document& doc);
 // After the facts stage: settles what the tables alone could not and the narrative states
 // (Tables::t2_pending). core/src/tables/settle.cpp.

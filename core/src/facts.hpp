@@ -61,6 +61,16 @@ enum class Topic {
   fee_amount,   // 信息处理费 amount
 };
 
+// What a figure is about when it is not this year's count of the report's own agency: such a
+// figure is compared with the tables as info at most.
+enum class FigureContext {
+  none,
+  cleanup,  // 清理: the stock at a clean-up (清理并集中发布现行有效规范性文件393件)
+  as_of,       // 截至…: the figure at another date (截至目前, 截至发稿)
+  cumulative,  // 累计 / 历年 / …以来
+  other_year,  // 上年 / 去年 / a year other than the report's
+};
+
 // Column of a table-2 document statement.
 enum class DocVerb { unknown, made, repealed, in_force };
 
@@ -70,6 +80,10 @@ struct Fact {
   DocVerb verb = DocVerb::unknown;
   bool strong_verb = false;      // 制发 / 出台 / 印发 (not just 公开 / 发布)
   bool with_carried_in = false;  // the sentence says 含上年结转
+  FigureContext context = FigureContext::none;
+  std::string context_word;  // the words that set it (清理, 截至目前 ...)
+  bool area_wide = false;  // 全市 / 全区 / 全县 …: a whole area's figure (in a department's
+                           // report, not the department's own)
   double value = 0;
   std::string unit;        // as written (件, 个, 元, 万元 ...), may be empty (为0)
   std::size_t offset = 0;  // original byte offset of the number
@@ -101,6 +115,32 @@ struct OutcomeClaim {
   std::string phrase;
 };
 
+// How a percentage is qualified: 约 / 近 / 超 … widen what it admits.
+enum class Approx {
+  exact,   // as written, rounded to its last digit
+  about,   // 约 / 大约 / 左右
+  nearly,  // 近 / 接近 / 将近 (at most a little more than the true value)
+  over,    // 超 / 超过 / 逾 / 以上
+  under,   // 不足 / 不到 / 低于 / 以下
+};
+
+// A percentage the narrative states: the share of a count in its total (予以公开及部分公开208件
+// （17.46%）, 自然人申请占92%), or a rate (纠错率为0%).
+struct Percentage {
+  Topic topic = Topic::none;     // what is counted: a result group, an applicant type ...
+  Topic parent = Topic::none;    // table-4 outcomes: their group
+  bool correction_rate = false;  // 纠错率 / 纠正率: corrected over total of the groups
+  bool review = false, lawsuit = false;  // the groups a rate speaks of (neither: both)
+  double value = 0;                      // as written (17.46)
+  int decimals = 0;                      // digits written after the point
+  Approx approx = Approx::exact;
+  bool has_count = false;  // the narrative states the count with it ("208件（17.46%）")
+  double count = 0;
+  std::size_t offset = 0;  // original offset of the number
+  std::string phrase;
+  int section = 0;
+};
+
 // "YYYY年，…" at the start of a sentence (the year the sentence presents as its own).
 struct YearLead {
   int year = 0;
@@ -118,16 +158,26 @@ struct Period {
   std::string phrase;
 };
 
+// Where a date of the report comes from.
+enum class DateSource {
+  text,  // the report's text: a line holding only a date, or a 成文日期 … field
+  page_field,  // the page around the report: 发布时间： / 发布日期： / 公开日期 in its furniture
+  page_meta,  // the page's <meta name="PubDate">
+};
+
 // A date that reads as the report's own date (a line holding only a date, or a
-// 发布时间 / 发布日期 / 成文日期 field).
+// 发布时间 / 发布日期 / 成文日期 field), or the page's publication date.
 struct DocDate {
   int year = 0, month = 0, day = 0;
   std::size_t offset = 0;
   std::string phrase;
+  DateSource source = DateSource::text;
+  std::string field;  // the field's name (发布时间, PubDate ...), empty for a date line
 };
 
 struct Facts {
   std::vector<Fact> facts;
+  std::vector<Percentage> percentages;
   std::vector<ZeroClaim> zeros;
   std::vector<OutcomeClaim> outcomes;
   std::vector<YearLead> year_leads;

@@ -21,7 +21,24 @@ namespace nianbao::detail {
 // tag structure), not a report that merely contains a '<' character. Looks at the first few KB.
 bool looks_like_html(std::string_view text);
 
+// What a page says about itself in its <head>: the first <title>, and the <meta name=...>
+// fields government portals fill in (ArticleTitle, PubDate, SiteName: the fields of the
+// national portal standard, 政府网站集约化). Each is read as a browser would show it (entities
+// decoded, whitespace collapsed), with the source offset of its first character.
+struct PageField {
+  std::string text;      // empty when the page has no such field
+  std::uint32_t at = 0;  // byte offset in the HTML source
+  bool present() const { return !text.empty(); }
+};
+struct PageMeta {
+  PageField title;          // <title>
+  PageField article_title;  // <meta name="ArticleTitle">
+  PageField pub_date;       // <meta name="PubDate"> (also PublishDate, FirstPublishedTime)
+  PageField site_name;      // <meta name="SiteName">
+};
+
 struct HtmlText {
+  PageMeta meta;
   std::string text;  // plain text for the checker
   // origin[i] = byte offset in the HTML source of the character (or entity, or the tag that
   // produced a TAB or line break) behind byte i of text; origin.size() == text.size() + 1,

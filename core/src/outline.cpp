@@ -1,9 +1,11 @@
-// Outline: the title (agency, year), the six statutory sections and the format version.
+// Outline: the six statutory sections, the format version, and the stage from top to bottom:
+// page furniture (outline_page.cpp), headings, the title (outline_title.cpp), the page's
+// header and footer zones, and lost headings (outline_lost.cpp).
 #include <algorithm>
 #include <cctype>
 #include <cstring>
 
-#include "document.hpp"
+#include "outline_internal.hpp"
 
 namespace nianbao::detail {
 
@@ -14,7 +16,41 @@ const SectionInfo* Outline::section(int number) const {
   return nullptr;
 }
 
+const SectionInfo* Outline::part(int number) const {
+  if (const SectionInfo* s = section(number)) return s;
+  for (const auto& s : lost) {
+    if (s.number == number) return &s;
+  }
+  return nullptr;
+}
+
+namespace outline_internal {
+
+std::string strip_spaces(std::string_view s) {
+  std::string out;
+  for (char c : s) {
+    if (!is_space_byte(c)) out.push_back(c);
+  }
+  return out;
+}
+
+std::vector<Line> lines_of(const std::string& t) {
+  std::vector<Line> out;
+  std::size_t pos = 0;
+  while (pos < t.size()) {
+    std::size_t eol = t.find('\n', pos);
+    if (eol == std::string::npos) eol = t.size();
+    out.push_back({pos, eol});
+    pos = eol + 1;
+  }
+  return out;
+}
+
+}  // namespace outline_internal
+
 namespace {
+
+using namespace outline_internal;
 
 constexpr const char* kNumerals[] = {"一", "二", "三", "四", "五", "六", "七", "八", "九", "十"};
 
@@ -64,133 +100,6 @@ int leading_numeral(std::string_view s, std::size_t* consumed) {
   return 0;
 }
 
-std::string strip_spaces(std::string_view s) {
-  std::string out;
-  for (char c : s) {
-    if (!is_space_byte(c)) out.push_back(c);
-  }
-  return out;
-}
-
-std::string_view trim(std::string_view s) {
-  while (!s.empty() && is_space_byte(s.front())) s.remove_prefix(1);
-  while (!s.empty() && is_space_byte(s.back())) s.remove_suffix(1);
-  return s;
-}
-
-// The title's lines: the first lines of the text before the first heading, joined without
-// whitespace, up to the one naming 年度报告 / 年报 (at most 8 lines).
-struct TitleText {
-  std::string joined;
-  std::vector<std::size_t> line_starts;  // where each title line begins in `joined`
-  std::size_t first_line = 0;            // normalised offset of the first line
-};
-
-TitleText title_text(const Document& doc, std::size_t limit) {
-  const std::string& t = doc.norm.text;
-  TitleText out;
-  std::size_t pos = 0;
-  int nonempty = 0;
-  bool first_line_set = false;
-  while (pos < limit && nonempty < 8) {
-    std::size_t eol = t.find('\n', pos);
-    if (eol == std::string::npos || eol > limit) eol = limit;
-    std::string_view line = trim(std::string_view(t).substr(pos, eol - pos));
-    if (!line.empty()) {
-      ++nonempty;
-      const std::size_t line_norm = static_cast<std::size_t>(line.data() - t.data());
-      std::string_view body = line;
-      for (const char* prefix : {"标题:", "标题："}) {
-        if (body.substr(0, std::strlen(prefix)) == prefix) body.remove_prefix(std::strlen(prefix));
-      }
-      // Markdown heading marks and emphasis (OCR output) are not part of the title.
-      while (!body.empty() && (body.front() == '#' || body.front() == '*' || body.front() == ' ')) {
-        body.remove_prefix(1);
-      }
-      // A lone "正文"/"目录" line above the title (crawled pages) is not the title.
-      if (body == "正文" || body == "目录" || body == "全文") {
-        pos = eol + 1;
-        continue;
-      }
-      if (!first_line_set) {
-        out.first_line = line_norm;
-        first_line_set = true;
-      }
-      out.line_starts.push_back(out.joined.size());
-      for (char c : body) {
-        if (!is_space_byte(c)) out.joined.push_back(c);
-      }
-      if (contains(out.joined, "年度报告") || contains(out.joined, "年报")) break;
-    }
-    pos = eol + 1;
-  }
-  return out;
-}
-
-// Where the title's year (four digits, 19xx/20xx, then 年) stands before `rep`, or npos.
-std::size_t title_year_at(const std::string& joined, std::size_t rep) {
-  for (std::size_t k = 0; k + 4 < joined.size() && k < rep; ++k) {
-    if ((joined.compare(k, 2, "19") == 0 || joined.compare(k, 2, "20") == 0) &&
-        std::isdigit(static_cast<unsigned char>(joined[k + 2])) &&
-        std::isdigit(static_cast<unsigned char>(joined[k + 3])) &&
-        joined.compare(k + 4, 3, "年") == 0 &&
-        (k == 0 || !std::isdigit(static_cast<unsigned char>(joined[k - 1])))) {
-      return k;
-    }
-  }
-  return std::string::npos;
-}
-
-// The agency named by the title whose year stands at ypos and 信息公开 at gov.
-std::string title_agency(const TitleText& title, std::size_t ypos, std::size_t gov) {
-  const std::string& joined = title.joined;
-  const auto& line_starts = title.line_starts;
-  // The agency stands before the year on the title's own line, or on the line above when
-  // the year opens its line ("湘乡市自然资源局" / "2025年政府信息公开工作年度报告"); text
-  // further up (a site's navigation) is not part of it.
-  std::size_t li = 0;
-  while (li + 1 < line_starts.size() && line_starts[li + 1] <= ypos) ++li;
-  std::size_t from = line_starts.empty() ? 0 : line_starts[li];
-  if (from == ypos && li > 0 && ypos - line_starts[li - 1] <= 90) from = line_starts[li - 1];
-  std::string agency = joined.substr(from, ypos - from);
-  for (const char* suffix : {"关于"}) {
-    const std::size_t sl = std::strlen(suffix);
-    if (agency.size() >= sl && agency.compare(agency.size() - sl, sl, suffix) == 0) {
-      agency.resize(agency.size() - sl);
-    }
-  }
-  if (agency.empty()) {
-    // "2023年某某局政府信息公开工作年度报告"
-    std::size_t after = ypos + 4 + 3;
-    if (joined.compare(after, 3, "度") == 0) after += 3;
-    if (gov > after) {
-      agency = joined.substr(after, gov - after);
-      if (agency.size() >= 6 && agency.compare(agency.size() - 6, 6, "政府") == 0 &&
-          joined.compare(gov - 6, 6, "政府") == 0) {
-        // "…政府信息公开" : the 政府 belongs to the phrase, not the agency.
-        agency.resize(agency.size() - 6);
-      }
-    }
-  }
-  return agency;
-}
-
-void read_title(Document& doc, std::size_t limit) {
-  const TitleText title = title_text(doc, limit);
-  const std::string& joined = title.joined;
-  std::size_t rep = joined.find("年度报告");
-  if (rep == std::string::npos) rep = joined.find("年报");
-  const std::size_t gov = joined.find("信息公开");
-  if (rep == std::string::npos || gov == std::string::npos) return;
-  doc.outline.title_found = true;
-  doc.outline.title_offset = doc.orig(title.first_line);
-  const std::size_t ypos = title_year_at(joined, rep);
-  if (ypos == std::string::npos) return;
-  doc.outline.year = std::stoi(joined.substr(ypos, 4));
-  std::string agency = title_agency(title, ypos, gov);
-  if (!agency.empty()) doc.outline.agency = agency;
-}
-
 // The section a heading line names: a numeral, then the section's words (a heading numbered
 // differently from its content is taken only in its official wording). False when the line
 // names none, or a section already found.
@@ -228,7 +137,9 @@ void line_headings(Document& doc) {
     }
     while (!line.empty() && line.back() == '*') line.remove_suffix(1);
     SectionInfo s;
-    if (line_heading(doc, line, eol, &s)) doc.outline.sections.push_back(s);
+    if (!doc.outline.in_furniture(pos) && line_heading(doc, line, eol, &s)) {
+      doc.outline.sections.push_back(s);
+    }
     pos = eol + 1;
   }
 }
@@ -288,7 +199,7 @@ void inline_headings(Document& doc) {
   for (int n = 1; n <= 6; ++n) {
     if (o.section(n)) continue;
     const InlineHeading h = find_inline_heading(f, n);
-    if (h.at == std::string::npos) continue;
+    if (h.at == std::string::npos || o.in_furniture(f.pos[h.at])) continue;
     SectionInfo s;
     s.number = n;
     s.numeral = n;
@@ -300,6 +211,18 @@ void inline_headings(Document& doc) {
     o.sections.push_back(s);
   }
 }
+
+}  // namespace
+
+bool outline_internal::official_words(std::string_view body, int n) {
+  if (n < 1 || n > 6) return false;
+  for (const char* h : kInline[n - 1]) {
+    if (h && std::string_view(h).substr(6) == body) return true;  // without "一、"
+  }
+  return false;
+}
+
+namespace {
 
 // Format version (format.md §4.3, §5.3).
 void read_format(Document& doc) {
@@ -329,9 +252,11 @@ void read_format(Document& doc) {
 
 }  // namespace
 
-void read_outline(Document& doc) {
+void read_outline(Document& doc, const PageMeta* page) {
   const std::string& t = doc.norm.text;
   Outline& o = doc.outline;
+  if (page) o.page = *page;
+  mark_furniture_lines(doc);
   line_headings(doc);
   if (o.sections.size() < 6) inline_headings(doc);
   std::sort(o.sections.begin(), o.sections.end(),
@@ -339,9 +264,13 @@ void read_outline(Document& doc) {
   for (std::size_t k = 0; k < o.sections.size(); ++k) {
     o.sections[k].norm_end = k + 1 < o.sections.size() ? o.sections[k + 1].norm_begin : t.size();
   }
-  // The title stands before the first heading.
-  read_title(doc, o.sections.empty() ? t.size() : std::min(t.size(), o.sections[0].norm_begin));
+  // The title stands before the first heading; the page's header before the title, its
+  // footer after the report.
+  const std::size_t title_begin =
+      read_title(doc, o.sections.empty() ? t.size() : std::min(t.size(), o.sections[0].norm_begin));
+  add_page_zones(doc, title_begin);
   read_format(doc);
+  find_lost_sections(doc);
 }
 
 }  // namespace nianbao::detail

@@ -19,7 +19,7 @@ PreviousReport::PreviousReport(std::string_view utf8, const Options& options)
     doc_.emplace(utf8);
   }
   lines_ = utf8.empty() ? 0 : doc_->source.line_count();
-  read_outline(*doc_);
+  read_outline(*doc_, html_ ? &html_->meta : nullptr);
   read_tables(*doc_);
   ctx_.error = not_a_report(utf8, *doc_);
   if (!ctx_.error.empty()) return;

@@ -219,8 +219,12 @@ TEST(CliDocuments, BatchExtractorThatDiesOrHangsFailsItsFilesOnly) {
   EXPECT_EQ(hangs.code, 2);
   out = parse_lines(hangs.out);
   ASSERT_EQ(out.size(), 2u);
-  EXPECT_NE(out[0]["error"]["message"].get<std::string>().find("longer than 1 s"),
-            std::string::npos);
+  // The file fails alone: normally for taking too long; on a loaded machine the killed
+  // extractor may be reported as having exited first (seen once under load 12).
+  const std::string hang_message = out[0]["error"]["message"].get<std::string>();
+  EXPECT_TRUE(hang_message.find("longer than 1 s") != std::string::npos ||
+              hang_message.find("exited unexpectedly") != std::string::npos)
+      << hang_message;
   EXPECT_TRUE(out[1].contains("report"));
 }
 

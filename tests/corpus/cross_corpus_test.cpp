@@ -106,11 +106,11 @@ TEST_P(CorpusCross, PairAsWorkedOutByHand) {
 INSTANTIATE_TEST_SUITE_P(
     CorpusPingtan, CorpusCross,
     ::testing::Values(
-        Pair{"033-pingtan-2019", "034-pingtan-2020", 10, 1, 0, 3, {"cross-text-reuse"}, 5, 68},
-        Pair{"034-pingtan-2020", "035-pingtan-2021", 10, 1, 0, 3, {"cross-text-reuse"}, 5, 34},
-        Pair{"035-pingtan-2021", "036-pingtan-2022", 13, 0, 0, 1, {}, 0, 43},
-        Pair{"036-pingtan-2022", "037-pingtan-2023", 13, 0, 1, 0, {"cross-in-force"}, 0, 34},
-        Pair{"037-pingtan-2023", "038-pingtan-2024", 13, 0, 1, 0, {"cross-in-force"}, 0, 25},
+        Pair{"033-pingtan-2019", "034-pingtan-2020", 10, 1, 0, 3, {"cross-text-reuse"}, 5, 69},
+        Pair{"034-pingtan-2020", "035-pingtan-2021", 10, 1, 0, 3, {"cross-text-reuse"}, 5, 35},
+        Pair{"035-pingtan-2021", "036-pingtan-2022", 13, 0, 0, 1, {}, 0, 44},
+        Pair{"036-pingtan-2022", "037-pingtan-2023", 13, 0, 1, 0, {"cross-in-force"}, 0, 35},
+        Pair{"037-pingtan-2023", "038-pingtan-2024", 13, 0, 1, 0, {"cross-in-force"}, 0, 26},
         Pair{"038-pingtan-2024",
              "039-pingtan-2025",
              12,
@@ -119,7 +119,7 @@ INSTANTIATE_TEST_SUITE_P(
              0,
              {"cross-in-force", "cross-text-reuse"},
              1,
-             25}),
+             26}),
     [](const ::testing::TestParamInfo<Pair>& info) {
       return "to_" + std::string(info.param.now).substr(12);
     });

@@ -273,6 +273,33 @@ TEST(HtmlMalformed, HugeAttributesAndSpans) {
   EXPECT_EQ(std::count(t.text.begin(), t.text.end(), '2'), 10000);
 }
 
+// ----- the page's own fields ----------------------------------------------------------------
+
+TEST(HtmlMeta, TitleArticleTitlePubDateSiteName) {
+  const std::string html =
+      "<html><head><title>\n  某某局2024年政府信息公开工作年度报告 &amp; 附件-某某市人民政府 "
+      "</title>"
+      "<META NAME=\"ArticleTitle\" CONTENT=\"某某局2024年政府信息公开工作年度报告\">"
+      "<meta name=pubdate content='2025-01-20 09:30'><meta name=\"SiteName\" "
+      "content=\"某某市人民政府\">"
+      "<meta name=\"PubDate\" content=\"2030-01-01\"></head><body><title>站点</title><p>正文</p>"
+      "</body></html>";
+  const HtmlText t = html_to_text(html);
+  EXPECT_EQ(t.text, "正文");
+  EXPECT_EQ(t.meta.title.text, "某某局2024年政府信息公开工作年度报告 & 附件-某某市人民政府");
+  EXPECT_EQ(html.compare(t.meta.title.at, 6, "某某"), 0);
+  EXPECT_EQ(t.meta.article_title.text, "某某局2024年政府信息公开工作年度报告");
+  EXPECT_EQ(html.compare(t.meta.article_title.at, 6, "某某"), 0);
+  // The first PubDate counts; an unquoted value too.
+  EXPECT_EQ(t.meta.pub_date.text, "2025-01-20 09:30");
+  EXPECT_EQ(html.compare(t.meta.pub_date.at, 10, "2025-01-20"), 0);
+  EXPECT_EQ(t.meta.site_name.text, "某某市人民政府");
+  // No fields: all empty.
+  const HtmlText none = html_to_text("<p>正文</p>");
+  EXPECT_FALSE(none.meta.title.present() || none.meta.article_title.present() ||
+               none.meta.pub_date.present() || none.meta.site_name.present());
+}
+
 // ----- charset and detection --------------------------------------------------------------
 
 TEST(HtmlCharset, ThreeMetaForms) {

@@ -227,6 +227,73 @@ TEST(NarrativePartition, SixGroupsMustAddUpToTheNarrativesOwnTotal) {
   }
 }
 
+// ----- narrative-percentage -------------------------------------------------------------
+
+TEST(NarrativePercentage, PrecisionAndWordsDecideWhatFits) {
+  // 11 of 12 results granted: 91.666…%.
+  struct Case {
+    const char* said;
+    bool fits;
+  };
+  for (const Case c :
+       {Case{"91.67%", true}, Case{"91.7%", true}, Case{"92%", true}, Case{"91.66%", false},
+        Case{"约90%", true}, Case{"近92%", true}, Case{"超过90%", true}, Case{"超过95%", false},
+        Case{"不足90%", false}, Case{"90%左右", true}, Case{"95%以上", false}}) {
+    const std::string text = report(std::string("2024年，我局办结申请12件，其中予以公开11件，占") +
+                                    c.said + "。" + kTopics);
+    const Result r = nianbao::check(text);
+    const auto fs = of(r, "narrative-percentage");
+    if (c.fits) {
+      EXPECT_TRUE(fs.empty()) << c.said << "\n" << dump(r, text);
+    } else {
+      ASSERT_EQ(fs.size(), 1u) << c.said << "\n" << dump(r, text);
+      // 91.66% is 91.666… truncated, and more than 95% is 11 over the 10 new applications (110%):
+      // wider readings, noted as info.
+      const std::string said = c.said;
+      EXPECT_EQ(fs[0]->severity, said == "91.66%" || said == "超过95%" || said == "95%以上"
+                                     ? Severity::info
+                                     : Severity::warning)
+          << c.said;
+    }
+  }
+}
+
+TEST(NarrativePercentage, AnotherBaseIsAWiderReading) {
+  // 10 new + 2 carried over = 11 concluded + 1 carried forward; 10 granted.
+  ReportBuilder b;
+  for (const char* col : {"natural_person", "total"}) {
+    b.cells[std::string("t3.granted.") + col] = "10";
+    b.cells[std::string("t3.results_total.") + col] = "11";
+    b.cells[std::string("t3.carried_out.") + col] = "1";
+  }
+  const std::string text =
+      report(b, "2024年，我局收到申请10件，其中予以公开10件，占83.33%。自然人申请10件，占100%。" +
+                    kTopics);
+  const Result r = nianbao::check(text);
+  const auto fs = of(r, "narrative-percentage");
+  ASSERT_EQ(fs.size(), 1u) << dump(r, text);
+  EXPECT_EQ(fs[0]->severity, Severity::info);
+  EXPECT_EQ(fs[0]->status, nianbao::FindingStatus::uncertain);
+  EXPECT_NE(fs[0]->message.find("本年新收+上年结转"), std::string::npos) << fs[0]->message;
+  EXPECT_EQ(fs[0]->line, pos_of(text, "83.33%").first);
+  EXPECT_EQ(fs[0]->column, pos_of(text, "83.33%").second);
+}
+
+TEST(NarrativePercentage, OutcomesOfAGroupAndTheWordBeforeTheShare) {
+  // Review: 5 upheld, 2 corrected, 7 in all.
+  const std::string ok = report(
+      "2024年，我局发生行政复议7件，其中结果维持5件（71.43%），结果纠正占28.57%。" + kTopics);
+  const Result r = nianbao::check(ok);
+  EXPECT_TRUE(of(r, "narrative-percentage").empty()) << dump(r, ok);
+  const std::string bad = report("2024年，我局发生行政复议7件，其中结果维持5件（80%）。" + kTopics);
+  const Result rb = nianbao::check(bad);
+  const auto fs = of(rb, "narrative-percentage");
+  ASSERT_EQ(fs.size(), 1u) << dump(rb, bad);
+  EXPECT_TRUE(has_cell(*fs[0], "t4.review.upheld"));
+  EXPECT_TRUE(has_cell(*fs[0], "t4.review.total"));
+  EXPECT_EQ(fs[0]->expected, 71);
+}
+
 // ----- narrative-review-litigation -------------------------------------------------------
 
 TEST(NarrativeReviewLitigation, CountsAndOutcomes) {

@@ -128,6 +128,9 @@ RuleCase quiet_vs(std::string rule, std::string name, std::vector<Edit> edits = 
 const std::string kTopics = "主动公开、依申请公开、政府信息管理、平台建设和监督保障工作稳步推进。";
 const std::string kSection5 = "五、存在的主要问题及改进情况";
 const std::string kProblems = "一是主动公开的及时性仍有不足。下一步将加强培训。";
+// Section 5's content under subheadings, as it stands when OCR drops the heading.
+const std::string kLostProblems =
+    "（一）存在的主要问题\n主动公开的及时性仍有不足。\n（二）改进措施\n下一步将加强培训。";
 
 // A consistent table 3 with `n` applications dropped for unpaid fee notices.
 std::vector<Edit> unpaid_fees(const std::string& n, const std::string& granted) {
@@ -146,6 +149,18 @@ std::vector<RuleCase> structure_cases() {
       fires("section-missing", "two_sections",
             {drop_heading(kSection5), drop_heading("六、其他需要报告的事项")}, nowhere().n(2)),
       quiet("section-missing", "all_six"),
+      quiet("section-missing", "heading_lost_content_there",
+            {drop_heading(kSection5), problems(kLostProblems)}),
+      fires("section-heading-lost", "problems_after_table_4",
+            {drop_heading(kSection5), problems(kLostProblems)},
+            at("（一）存在的主要问题").column().says("五、存在的主要问题及改进情况")),
+      fires("section-heading-lost", "table_4_without_heading",
+            {drop_heading("四、政府信息公开行政复议、行政诉讼情况")},
+            at("行政复议\t行政诉讼").column().says("四、政府信息公开行政复议")),
+      fires("section-heading-lost", "heading_words_without_numeral",
+            {replace("六、其他需要报告的事项", "其他需要报告的事项")}, at("其他需要报告的事项")),
+      quiet("section-heading-lost", "all_headings"),
+      quiet("section-heading-lost", "nothing_recognisable", {drop_heading(kSection5)}),
       fires("section-order", "five_after_six",
             {replace(kSection5 + "\n" + kProblems + "\n\n", ""),
              append("\n" + kSection5 + "\n" + kProblems + "\n")},
@@ -157,6 +172,9 @@ std::vector<RuleCase> structure_cases() {
       quiet("section-heading-variant", "official_headings"),
       fires("title-year", "no_year", {title("某某市某某局", "政府信息公开工作年度报告")},
             at("某某市某某局").says("年份")),
+      fires("title-year", "no_year_lists_the_checks_that_need_it",
+            {title("某某市某某局", "政府信息公开工作年度报告")},
+            at("某某市某某局").says("依赖报告年度的5项检查无法进行：")),
       fires("title-year", "no_agency", {title("", "2024年政府信息公开工作年度报告")},
             at("2024年政府信息公开工作年度报告").says("机关")),
       quiet("title-year", "agency_and_year"),
@@ -302,6 +320,44 @@ std::vector<RuleCase> narrative_figure_cases() {
             {overview("2024年，我局共收到政府信息公开申请10件，上年结转2件，办结12件，其中予以公开"
                       "11件，部分公开1件。" +
                       kTopics)}),
+      fires("narrative-applications", "as_of_another_date_is_info",
+            {overview("2024年，我局认真开展工作。截至目前，我局共收到政府信息公开申请15件。" +
+                      kTopics)},
+            at("15件")
+                .column()
+                .severity(Severity::info)
+                .cells({"t3.new.total", "t3.carried_in.total"})
+                .expected(10)
+                .actual(15)
+                .says("另一时点")),
+      fires("narrative-applications", "previous_year_is_info",
+            {overview("2024年，我局认真开展工作，上年共收到政府信息公开申请15件。" + kTopics)},
+            at("15件")
+                .column()
+                .severity(Severity::info)
+                .cells({"t3.new.total", "t3.carried_in.total"})
+                .expected(10)
+                .actual(15)
+                .says("其他年度")),
+      fires("narrative-applications", "whole_city_in_a_department_report_is_info",
+            {overview("2024年，全市共收到政府信息公开申请150件。" + kTopics)},
+            at("150件")
+                .column()
+                .severity(Severity::info)
+                .cells({"t3.new.total", "t3.carried_in.total"})
+                .expected(10)
+                .actual(150)
+                .says("全地区")),
+      fires("narrative-applications", "whole_city_in_a_government_report_is_its_own",
+            {title("某某市人民政府", "2024年政府信息公开工作年度报告"),
+             overview("2024年，全市共收到政府信息公开申请150件。" + kTopics)},
+            at("150件")
+                .column()
+                .cells({"t3.new.total", "t3.carried_in.total"})
+                .expected(10)
+                .actual(150)),
+      quiet("narrative-applications", "year_end_is_the_tables_date",
+            {overview("截至2024年12月31日，我局共收到政府信息公开申请10件。" + kTopics)}),
       fires("narrative-review-litigation", "review_count",
             {overview("2024年，我局发生政府信息公开行政复议8件。" + kTopics)},
             at("8件").column().cells({"t4.review.total"}).expected(7).actual(8)),
@@ -324,6 +380,18 @@ std::vector<RuleCase> narrative_figure_cases() {
             {cell("t2.normative.made", "3"), cell("t2.normative.in_force", "20"),
              overview("2024年，我局制发行政规范性文件4件。" + kTopics)},
             at("4件").column().cells({"t2.normative.made"}).expected(3).actual(4)),
+      fires("narrative-table2", "stock_at_a_clean_up_is_info",
+            {cell("t2.normative.made", "3"), cell("t2.normative.in_force", "20"),
+             overview("2024年，我局清理并集中发布现行有效行政规范性文件15件，本年制发行政规范性"
+                      "文件3件。" +
+                      kTopics)},
+            at("15件")
+                .column()
+                .severity(Severity::info)
+                .cells({"t2.normative.in_force"})
+                .expected(20)
+                .actual(15)
+                .says("清理")),
       fires("narrative-table2", "licensing_is_info",
             {overview("2024年，我局作出行政许可决定131件。" + kTopics)},
             at("131件")
@@ -351,6 +419,37 @@ std::vector<RuleCase> narrative_figure_cases() {
                       "无法提供0件，不予处理0件，其他处理0件。" +
                       kTopics)},
             at("12件").column().expected(12).actual(11)),
+      fires(
+          "narrative-percentage", "share_of_results",
+          {overview("2024年，我局办结申请12件，其中予以公开11件（90%），部分公开1件。" + kTopics)},
+          at("90%")
+              .column()
+              .cells({"t3.granted.total", "t3.results_total.total"})
+              .expected(92)
+              .actual(90)),
+      fires("narrative-percentage", "truncated_is_a_wider_reading",
+            {overview("2024年，我局办结申请12件，其中予以公开11件，占91.6%。" + kTopics)},
+            at("91.6%")
+                .column()
+                .severity(Severity::info)
+                .uncertain()
+                .cells({"t3.granted.total", "t3.results_total.total"})
+                .actual(91.6)
+                .says("截尾")),
+      fires("narrative-percentage", "correction_rate",
+            {overview("2024年，我局行政复议纠错率为0%。" + kTopics)},
+            at("0%")
+                .column()
+                .cells({"t4.review.corrected", "t4.review.total"})
+                .expected(29)
+                .actual(0)),
+      quiet("narrative-percentage", "shares_as_written",
+            {overview("2024年，我局办结申请12件，其中予以公开11件（91.67%），部分公开1件（8.33%）"
+                      "，行政复议纠错率约为29%。" +
+                      kTopics)}),
+      quiet(
+          "narrative-percentage", "changes_and_other_rates",
+          {overview("2024年，我局收到申请同比增长20%，办结率100%，群众满意率达98.5%。" + kTopics)}),
       quiet("narrative-partition", "groups_add_up",
             {overview("2024年，我局办结申请12件，其中予以公开11件，部分公开1件，不予公开0件，"
                       "无法提供0件，不予处理0件，其他处理0件。" +

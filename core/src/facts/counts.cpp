@@ -213,6 +213,7 @@ bool fact_for(const Ctx& cx, const Place& p, std::size_t best, bool right, Fact*
     if (f.parent == Topic::none) return false;
   }
   if (f.topic == Topic::normative || f.topic == Topic::rules) read_doc_verb(hits, p, kw, f);
+  figure_context(cx, p.seg, p.sentence, q.nb, &f);
   if (f.topic == Topic::licensing || f.topic == Topic::penalty || f.topic == Topic::coercion) {
     if (!counts_decisions(cx, p, seg_hi)) return false;
   }

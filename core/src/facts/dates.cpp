@@ -135,6 +135,7 @@ void periods(const Document& doc, Facts& out) {
   const std::string_view s(f.text);
   for (std::size_t i = 0; i + 10 < limit; ++i) {
     if (!is_digit(s[i]) || (i > 0 && is_digit(s[i - 1]))) continue;
+    if (doc.outline.in_furniture(f.pos[i])) continue;
     int y, m, d;
     std::size_t e;
     if (!parse_date(s, i, &y, &m, &d, &e) || m != 1 || d != 1) continue;
@@ -151,8 +152,76 @@ void periods(const Document& doc, Facts& out) {
   }
 }
 
-// Dates standing on a line of their own, and 发布时间 / 成文日期 fields.
+namespace {
+
+// A line without whitespace, with the normalised offset of every byte.
+struct Squeezed {
+  std::string c;
+  std::vector<std::size_t> at;
+};
+
+Squeezed squeeze_line(const std::string& t, std::size_t b, std::size_t e) {
+  Squeezed s;
+  for (std::size_t k = b; k < e; ++k) {
+    if (is_space_byte(t[k])) continue;
+    s.c.push_back(t[k]);
+    s.at.push_back(k);
+  }
+  return s;
+}
+
+constexpr const char* kDateFields[] = {"发布时间", "发布日期", "公开日期", "成文日期", "印发日期"};
+
+// A field name followed (after an optional ':') by a date: at the line's start, or anywhere
+// in it. Sets *start to where the date begins and *key to the field's name.
+bool field_at(const std::string& c, bool anywhere, std::size_t* start, const char** key) {
+  std::size_t best = kNo;
+  for (const char* k : kDateFields) {
+    const std::size_t at = anywhere ? c.find(k) : (starts_with(c, k) ? 0 : kNo);
+    if (at == kNo || at >= best) continue;
+    std::size_t d = at + std::strlen(k);
+    if (c.compare(d, 1, ":") == 0) ++d;
+    if (d < c.size() && is_digit(c[d])) {
+      best = at;
+      *start = d;
+      *key = k;
+    }
+  }
+  return best != kNo;
+}
+
+DocDate make_date(int y, int m, int d, std::size_t offset, std::string phrase, DateSource src,
+                  std::string field) {
+  DocDate dd;
+  dd.year = y;
+  dd.month = m;
+  dd.day = d;
+  dd.offset = offset;
+  dd.phrase = std::move(phrase);
+  dd.source = src;
+  dd.field = std::move(field);
+  return dd;
+}
+
+// The page's <meta name="PubDate">.
+void meta_date(const Document& doc, Facts& out) {
+  const PageField& f = doc.outline.page.pub_date;
+  if (!f.present()) return;
+  const std::string c = squeeze(f.text);
+  int y, m, d;
+  std::size_t e;
+  if (parse_date(c, 0, &y, &m, &d, &e)) {
+    out.dates.push_back(make_date(y, m, d, f.at, c.substr(0, e), DateSource::page_meta, "PubDate"));
+  }
+}
+
+}  // namespace
+
+// The page's PubDate; 发布时间 / 公开日期 … fields (in the page's furniture: the page's date; in
+// the report: its own); dates standing on a line of their own in the report (never in the
+// furniture: a portal's date bar shows today's date).
 void doc_dates(const Document& doc, Facts& out) {
+  meta_date(doc, out);
   const std::string& t = doc.norm.text;
   std::size_t pos = 0;
   while (pos < t.size()) {
@@ -163,35 +232,22 @@ void doc_dates(const Document& doc, Facts& out) {
       pos = eol + 1;
       continue;
     }
-    std::string c = squeeze(raw_line);
+    const bool furniture = doc.outline.in_furniture(pos);
+    const Squeezed s = squeeze_line(t, pos, eol);
+    const std::string& c = s.c;
     std::size_t start = 0;
-    bool field = false;
-    for (const char* key : {"发布时间", "发布日期", "成文日期", "印发日期", "公开日期"}) {
-      if (starts_with(c, key)) {
-        start = std::strlen(key);
-        if (c.compare(start, 1, ":") == 0) ++start;
-        field = true;
-        break;
-      }
-    }
+    const char* key = nullptr;
+    const bool field = field_at(c, furniture || !contains(c, "。"), &start, &key);
     if (!field && starts_with(c, "(")) start = 1;
     int y, m, d;
     std::size_t e;
-    if (c.size() >= 8 && parse_date(c, start, &y, &m, &d, &e)) {
+    if ((field || !furniture) && c.size() >= 8 && parse_date(c, start, &y, &m, &d, &e)) {
       std::string_view tail = std::string_view(c).substr(e);
       if (starts_with(tail, ")")) tail.remove_prefix(1);
-      const bool alone = tail.empty();
-      if (alone || field) {
-        DocDate dd;
-        dd.year = y;
-        dd.month = m;
-        dd.day = d;
-        // Original offset of the date's first digit.
-        std::size_t k = pos;
-        while (k < eol && !is_digit(t[k])) ++k;
-        dd.offset = doc.orig(k);
-        dd.phrase = c.substr(start, e - start);
-        out.dates.push_back(dd);
+      if (tail.empty() || field) {
+        const DateSource src = field && furniture ? DateSource::page_field : DateSource::text;
+        out.dates.push_back(make_date(y, m, d, doc.orig(s.at[start]), c.substr(start, e - start),
+                                      src, field ? key : ""));
       }
     }
     pos = eol + 1;

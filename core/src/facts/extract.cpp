@@ -11,7 +11,9 @@ Facts extract_facts(const Document& doc) {
   const fi::Narrative n = fi::build_narrative(doc);
   const std::vector<fi::Hit> hits = fi::find_hits(n.text);
   fi::Ctx cx{doc, n, hits, out};
-  fi::numeric_facts(cx, fi::find_quantities(n.text, hits));
+  const std::vector<fi::Quantity> qs = fi::find_quantities(n.text, hits);
+  fi::numeric_facts(cx, qs);
+  fi::percentages(cx, qs);
   fi::zero_claims(cx);
   fi::outcome_claims(cx);
   fi::year_leads(cx);

@@ -7,6 +7,8 @@
 //   topics.cpp      the keyword table and the one pass finding every keyword (Hit)
 //   quantities.cpp  numbers with a unit (digits or Chinese numerals)
 //   counts.cpp      what each quantity counts: its topic word, verb, group (Fact)
+//   context.cpp     whether a figure is about another stock, date, period or area
+//   percentages.cpp percentages and what they are a share of (Percentage)
 //   claims.cpp      zero statements (未发生行政复议) and outcome words (均维持, 未被纠错)
 //   dates.cpp       years leading a sentence, the statistics period, the report's own date
 //
@@ -203,10 +205,14 @@ struct Ctx {
 };
 
 void numeric_facts(Ctx& cx, const std::vector<Quantity>& qs);  // counts.cpp
-void zero_claims(Ctx& cx);                                     // claims.cpp
-void outcome_claims(Ctx& cx);                                  // claims.cpp
-void year_leads(Ctx& cx);                                      // dates.cpp
-void periods(const Document& doc, Facts& out);                 // dates.cpp
-void doc_dates(const Document& doc, Facts& out);               // dates.cpp
+// The context of the figure at narrative [nb, ...) whose clause starts at `seg` and sentence at
+// `sentence` (context.cpp): sets f->context, f->context_word and f->area_wide.
+void figure_context(const Ctx& cx, std::size_t seg, std::size_t sentence, std::size_t nb, Fact* f);
+void percentages(Ctx& cx, const std::vector<Quantity>& qs);  // percentages.cpp
+void zero_claims(Ctx& cx);                                   // claims.cpp
+void outcome_claims(Ctx& cx);                                // claims.cpp
+void year_leads(Ctx& cx);                                    // dates.cpp
+void periods(const Document& doc, Facts& out);               // dates.cpp
+void doc_dates(const Document& doc, Facts& out);             // dates.cpp
 
 }  // namespace nianbao::detail::facts_internal

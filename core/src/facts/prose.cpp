@@ -1,6 +1,7 @@
 // The narrative: the prose of a report (sections 一, 五, 六 and the prose lines of 二–四) as
 // one whitespace-free text, with the normalised offset of every byte. Table rows, page numbers,
-// lines of bare numbers and the section headings are left out; each leaves a hard break
+// lines of bare numbers, the section headings and page furniture (Outline::furniture) are left
+// out; each leaves a hard break
 // ('\n') so that no sentence runs across them. Also: quoting a piece of the narrative from the
 // input as supplied, and the section a position lies in.
 #include <algorithm>
@@ -196,6 +197,12 @@ Narrative build_narrative(const Document& doc) {
       pos = next;
       continue;
     }
+    // The web page around the report (navigation, date and share bars, related links, footer).
+    if (doc.outline.in_furniture(pos)) {
+      n.brk(pos);
+      pos = next;
+      continue;
+    }
     // Page numbers and lines of bare numbers are short; longer ones are table rows or prose.
     const bool numeric = tl.size() <= 64 && page_or_numeric_line(squeeze(tl));
     const bool in_table = tables.overlaps(doc.orig(pos), line.size());
@@ -217,8 +224,10 @@ Narrative build_narrative(const Document& doc) {
 }
 
 int section_at(const Document& doc, std::size_t norm_off) {
-  for (const auto& s : doc.outline.sections) {
-    if (norm_off >= s.norm_begin && norm_off < s.norm_end) return s.number;
+  for (const auto* list : {&doc.outline.sections, &doc.outline.lost}) {
+    for (const auto& s : *list) {
+      if (norm_off >= s.norm_begin && norm_off < s.norm_end) return s.number;
+    }
   }
   return 0;
 }

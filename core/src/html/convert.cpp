@@ -1,9 +1,10 @@
 // HTML to text (see html.hpp). One forward pass over the source:
 //
 //   markup   comments, doctype, processing instructions: skipped; tags: parsed (name and the
-//            few attributes used: colspan, rowspan, charset, http-equiv, content);
+//            few attributes used: colspan, rowspan, charset, http-equiv, content, name);
 //            <script>, <style>, <title>, <select>, ... : their content skipped (a browser
-//            does not show it either).
+//            does not show it either); the first <title> and the page's <meta> fields are
+//            kept aside (HtmlText::meta).
 //   text     whitespace collapsed, entities decoded, written to the current sink.
 //   sinks    the document, or the open cell of the innermost open table (text a table holds
 //            outside its cells goes to the sink around the table, as browsers do).
@@ -57,6 +58,7 @@ class Converter {
       close_table(static_cast<std::uint32_t>(n), static_cast<std::uint32_t>(n));
     }
     HtmlText out;
+    out.meta = std::move(out_meta_);
     out.text = std::move(doc_.buf.text);
     out.origin = std::move(doc_.buf.origin);
     out.origin.push_back(static_cast<std::uint32_t>(n));
@@ -192,7 +194,15 @@ class Converter {
     const auto o = static_cast<std::uint32_t>(i);
     const bool tables_live = ignored_tables_ == 0;
     const unsigned flags = element_flags(name);
-    if (flags & kSkipped) return skip_raw_text(h_, after, name);
+    if (flags & kSkipped) {
+      const std::size_t past = skip_raw_text(h_, after, name);
+      if (name == "title") {
+        const std::size_t close = past > after ? h_.rfind('<', past - 1) : kNpos;
+        note_title(h_, after, close == kNpos || close < after ? past : close, &out_meta_);
+      }
+      return past;
+    }
+    if (name == "meta") note_meta(h_, t, &out_meta_);
     if (name == "pre" || name == "listing") ++pre_depth_;
     if (name == "table") {
       if (tables_live && tables_.size() < kMaxTableDepth) {
@@ -282,6 +292,7 @@ class Converter {
   TagReader tags_;
   Flow doc_;
   std::vector<TableCtx> tables_;
+  PageMeta out_meta_;
   std::size_t ignored_tables_ = 0;  // open tables beyond kMaxTableDepth
   int pre_depth_ = 0;
 };

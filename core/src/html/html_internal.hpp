@@ -9,6 +9,7 @@
 //   convert.cpp   the one forward pass: text into the current sink, tags acted on, tables
 //                 stacked and rendered when they close
 //   detect.cpp    whether an input is HTML at all, and the charset it declares
+//   meta.cpp      the page's own fields: <title>, <meta name="ArticleTitle"> / PubDate / SiteName
 //
 // Every byte written carries the offset of the source byte behind it (Buf::origin).
 #pragma once
@@ -159,6 +160,7 @@ struct Tag {
   char name[16] = {};  // lower-case; empty when longer than 15 bytes
   bool end_tag = false;
   std::string_view colspan, rowspan, charset, http_equiv, content;
+  std::string_view name_attr;  // the name="..." attribute (of a <meta>)
   std::string_view view() const { return std::string_view(name); }
 };
 
@@ -195,6 +197,14 @@ std::uint32_t parse_span(std::string_view v, std::uint32_t max, bool zero_is_max
 // a heading. Elements not listed (span, font, a, b, meta, ...) do nothing.
 enum : unsigned { kBlock = 1, kSkipped = 2, kHeading = 4 };
 unsigned element_flags(std::string_view name);
+
+// ----- the page's own fields (meta.cpp) ----------------------------------------------------
+
+// A <meta name=... content=...> tag: its content kept in *meta when the name is one of the
+// page fields and the field is still empty (the first one counts).
+void note_meta(std::string_view h, const Tag& t, PageMeta* meta);
+// The text of a <title> element, source bytes [begin, end); the first <title> counts.
+void note_title(std::string_view h, std::size_t begin, std::size_t end, PageMeta* meta);
 
 // ----- entities (entities.cpp) --------------------------------------------------------------
 

@@ -1,5 +1,5 @@
 // Markup: the tokens of an HTML source other than text. Tags are read for their name and the
-// few attributes the reader uses (colspan, rowspan, charset, http-equiv, content); comments,
+// few attributes the reader uses (colspan, rowspan, charset, http-equiv, content, name); comments,
 // doctypes and processing instructions are skipped; the content of raw-text elements (<script>,
 // <style>, <title> ...) is skipped up to their end tag. Each is one forward search: an unclosed
 // quote or comment never makes reading quadratic.
@@ -49,6 +49,8 @@ std::size_t TagReader::read(std::size_t i, Tag* t) {
       t->http_equiv = value;
     } else if (ieq(attr, "content")) {
       t->content = value;
+    } else if (ieq(attr, "name")) {
+      t->name_attr = value;
     }
   }
   return n;

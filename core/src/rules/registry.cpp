@@ -12,10 +12,11 @@
 namespace nianbao::detail {
 
 // structure/
-extern const RuleDef kSectionMissing, kSectionOrder, kSectionHeadingVariant;  // sections.cpp
-extern const RuleDef kTitleYear;                                              // title_year.cpp
-extern const RuleDef kFormatOutdated, kFormatLegacy;                          // format_version.cpp
-extern const RuleDef kExcerptScope, kMultipleReports;                         // scope_notes.cpp
+extern const RuleDef kSectionMissing, kSectionHeadingLost, kSectionOrder,
+    kSectionHeadingVariant;                            // sections.cpp
+extern const RuleDef kTitleYear;                       // title_year.cpp
+extern const RuleDef kFormatOutdated, kFormatLegacy;   // format_version.cpp
+extern const RuleDef kExcerptScope, kMultipleReports;  // scope_notes.cpp
 // tables/
 extern const RuleDef kTableShape;                              // table_shape.cpp
 extern const RuleDef kCellValue, kCellPlaceholder, kCellUnit;  // cell_values.cpp
@@ -31,6 +32,7 @@ extern const RuleDef kNarrativeApplications, kNarrativeReviewLitigation, kNarrat
 extern const RuleDef kNarrativeZeroClaim;                  // zero_claim.cpp
 extern const RuleDef kNarrativeFee, kSection6NoFee;        // fee.cpp
 extern const RuleDef kNarrativePartition;                  // partition.cpp
+extern const RuleDef kNarrativePercentage;                 // percentages.cpp
 extern const RuleDef kYearConsistency, kYearStale;         // years.cpp
 extern const RuleDef kPublicationLate;                     // publication.cpp
 extern const RuleDef kSection5NoProblem, kSection1Topics;  // section_content.cpp
@@ -47,6 +49,7 @@ constexpr const RuleDef* kRegistry[] = {
     &kExcerptScope,
     &kMultipleReports,
     &kSectionMissing,
+    &kSectionHeadingLost,
     &kSectionOrder,
     &kSectionHeadingVariant,
     &kTitleYear,
@@ -68,6 +71,7 @@ constexpr const RuleDef* kRegistry[] = {
     &kNarrativeTable2,
     &kNarrativeFee,
     &kNarrativePartition,
+    &kNarrativePercentage,
     &kNarrativeReading,
     &kYearConsistency,
     &kYearStale,

@@ -66,6 +66,9 @@ struct RuleDef {
   CheckFn check;      // nullptr: the findings come from the check of a sibling in the same unit
   Applies applies;
   Needs needs = Needs::its_operands;
+  // The check needs the report year (from the title): without it, it counts as not
+  // assessable, and title-year's finding names it.
+  bool needs_year = false;
 };
 
 inline constexpr std::size_t kNoOffset = static_cast<std::size_t>(-1);

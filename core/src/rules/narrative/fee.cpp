@@ -144,7 +144,7 @@ void check_fee(const RuleContext& ctx, Emitter& em) {
 }
 
 void check_section6(const RuleContext& ctx, Emitter& em) {
-  if (!asks_2021_content(ctx.doc) || !ctx.doc.outline.section(6)) return;
+  if (!asks_2021_content(ctx.doc) || !ctx.doc.outline.part(6)) return;
   if (has_any(section_body(ctx.doc, 6), {"信息处理费", "收费", "费用", "处理费", "缴费"})) {
     em.pass();
     return;

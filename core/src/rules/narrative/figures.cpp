@@ -1,10 +1,13 @@
 // The narrative's figures against the tables: applications (table 3), reviews and lawsuits
 // (table 4, with the outcome words 均维持 / 未被纠错), and table 2; a figure that agrees only
-// under a wider reading is noted as narrative-reading (format.md §9, §11 E8, §12).
+// under a wider reading is noted as narrative-reading (format.md §9, §11 E8, §12). A figure about
+// another stock, date, period or area (清理, 截至…, 累计, 上年, 全市 in a department's report;
+// Fact::context) is compared as info at most.
 #include <algorithm>
 #include <cmath>
 
 #include "rules/narrative/claims.hpp"
+#include "rules/narrative/section_text.hpp"
 
 namespace nianbao::detail {
 
@@ -180,7 +183,34 @@ struct FactFinding {
   const Comparison& cmp;
   double claimed;
   std::string quoted, quoted_en;
+  std::string context, context_en;  // why the figure is compared as info at most, or ""
 };
+
+// Why a figure speaks of something else than the table's cell (another stock, date, period,
+// or a whole area's figure in a department's report): it is then compared as info at most.
+std::pair<std::string, std::string> context_note(const RuleContext& ctx, const Fact& f) {
+  const std::string w = "（“" + f.context_word + "”：";
+  const std::string w_en = " ('" + f.context_word + "': ";
+  const std::string tail = "，与表格的口径不同，仅作提示）";
+  const std::string tail_en = ", not what the table counts; noted only)";
+  switch (f.context) {
+    case FigureContext::cleanup:
+      return {w + "此数是清理时的存量" + tail, w_en + "the stock at a clean-up" + tail_en};
+    case FigureContext::as_of:
+      return {w + "此数是另一时点的数字" + tail, w_en + "a figure as of another date" + tail_en};
+    case FigureContext::cumulative:
+      return {w + "此数是累计数" + tail, w_en + "a cumulative figure" + tail_en};
+    case FigureContext::other_year:
+      return {w + "此数是其他年度的数字" + tail, w_en + "another year's figure" + tail_en};
+    case FigureContext::none:
+      break;
+  }
+  if (f.area_wide && agency_kind(ctx.doc.outline.agency.value_or("")) == AgencyKind::department) {
+    return {"（此数是全地区的数字，不是本部门的，与表格的口径不同，仅作提示）",
+            " (a whole area's figure, not the department's own; noted only)"};
+  }
+  return {};
+}
 
 void add_unusable(const FactFinding& x, const std::vector<CellId>& cells, Emitter& em) {
   const Formula& f0 = x.claim.formulas[0];
@@ -256,8 +286,9 @@ void add_mismatch(const FactFinding& x, const std::vector<CellId>& cells, Emitte
     zh += "（正文" + v + x.fact.unit + "折合" + claimed + "万元）";
     en += " (the narrative's " + v + " yuan is " + claimed + " x 10,000 yuan)";
   }
-  Finding& fd = em.add(rule_of(c), c.severity, FindingStatus::fail, zh + x.cmp.amb_zh,
-                       en + x.cmp.amb_en, x.fact.offset, cell_names(cells));
+  const Severity sev = x.context.empty() ? c.severity : Severity::info;
+  Finding& fd = em.add(rule_of(c), sev, FindingStatus::fail, zh + x.cmp.amb_zh + x.context,
+                       en + x.cmp.amb_en + x.context_en, x.fact.offset, cell_names(cells));
   if (o0.usable && o0.values.size() == 1) fd.expected = *o0.values.begin();
   fd.actual = x.fact.value;
 }
@@ -273,8 +304,15 @@ void compare_fact(const RuleContext& ctx, const Fact& f, Emitter& em) {
   }
   const double claimed = f.value * claim->scale;
   const Comparison cmp = compare(ctx.readings, *claim, claimed);
-  const FactFinding x{
-      f, *claim, cmp, claimed, "正文“" + f.phrase + "”", "the narrative's '" + f.phrase + "'"};
+  const auto [context, context_en] = context_note(ctx, f);
+  const FactFinding x{f,
+                      *claim,
+                      cmp,
+                      claimed,
+                      "正文“" + f.phrase + "”",
+                      "the narrative's '" + f.phrase + "'",
+                      context,
+                      context_en};
   if (cmp.readings == 0 || !cmp.any_usable()) {
     add_unusable(x, cells, em);
     return;

@@ -43,7 +43,7 @@ extern const RuleDef kSection1Topics{
 namespace {
 
 void check_problems(const RuleContext& ctx, Emitter& em) {
-  if (!ctx.doc.outline.section(5)) return;
+  if (!ctx.doc.outline.part(5)) return;
   const std::string_view b = section_body(ctx.doc, 5);
   if (b.empty() ||
       has_any(b, {"问题",   "不足",   "短板",   "差距",   "有待", "仍需",   "尚需",   "还需",
@@ -60,7 +60,7 @@ void check_problems(const RuleContext& ctx, Emitter& em) {
 }
 
 void check_topics(const RuleContext& ctx, Emitter& em) {
-  if (!asks_2021_content(ctx.doc) || !ctx.doc.outline.section(1)) return;
+  if (!asks_2021_content(ctx.doc) || !ctx.doc.outline.part(1)) return;
   const std::string_view b = section_body(ctx.doc, 1);
   struct Area {
     const char* zh;

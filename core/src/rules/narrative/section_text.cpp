@@ -8,12 +8,12 @@
 namespace nianbao::detail {
 
 std::size_t heading_offset(const Document& doc, int n) {
-  const SectionInfo* s = doc.outline.section(n);
+  const SectionInfo* s = doc.outline.part(n);
   return s ? s->begin : kNoOffset;
 }
 
 std::string_view section_body(const Document& doc, int n) {
-  const SectionInfo* s = doc.outline.section(n);
+  const SectionInfo* s = doc.outline.part(n);
   if (!s) return {};
   const Compact& f = doc.flat;
   auto at = [&](std::size_t norm) {
@@ -30,6 +30,27 @@ bool has_any(std::string_view s, std::initializer_list<const char*> words) {
     if (contains_text(s, w)) return true;
   }
   return false;
+}
+
+namespace {
+bool ends_with(const std::string& s, const std::string& suf) {
+  return s.size() >= suf.size() && s.compare(s.size() - suf.size(), suf.size(), suf) == 0;
+}
+}  // namespace
+
+AgencyKind agency_kind(const std::string& agency) {
+  if (agency.empty()) return AgencyKind::unknown;
+  if (has_any(agency, {"街道", "镇人民政府", "乡人民政府", "镇政府", "乡政府"}) ||
+      ends_with(agency, "镇") || ends_with(agency, "乡")) {
+    return AgencyKind::township;
+  }
+  if (ends_with(agency, "人民政府") || has_any(agency, {"政府办公室", "政府办公厅"})) {
+    return AgencyKind::government;
+  }
+  for (const char* s : {"局", "委", "委员会", "办", "办公室", "厅", "中心", "院", "署", "馆"}) {
+    if (ends_with(agency, s)) return AgencyKind::department;
+  }
+  return AgencyKind::unknown;
 }
 
 bool asks_2021_content(const Document& doc) {

@@ -22,6 +22,8 @@ extern const RuleDef kYearConsistency{
     "format.md §2、§8 Y-1",
     check_consistency,
     Applies::every_report,
+    Needs::its_operands,
+    /*needs_year=*/true,
 };
 
 extern const RuleDef kYearStale{
@@ -36,6 +38,8 @@ extern const RuleDef kYearStale{
     "format.md §8 Y-2、§11 E5 E12；国办公开办函〔2021〕30号“（四）明确责任”",
     check_stale,
     Applies::every_report,
+    Needs::its_operands,
+    /*needs_year=*/true,
 };
 
 namespace {
@@ -78,9 +82,12 @@ void check_opening(const YearLead& l, int y, Emitter& em) {
   f.actual = l.year;
 }
 
-// Without a title year, title-year reports it and there is nothing to compare with.
+// Without a title year there is nothing to compare with (title-year says so).
 void check_consistency(const RuleContext& ctx, Emitter& em) {
-  if (!ctx.doc.outline.year) return;
+  if (!ctx.doc.outline.year) {
+    em.not_assessable();
+    return;
+  }
   const int y = *ctx.doc.outline.year;
   if (!ctx.facts.periods.empty()) check_period(ctx.facts.periods.front(), y, em);
   const YearLead* opening = opening_lead(ctx.facts);
@@ -89,7 +96,10 @@ void check_consistency(const RuleContext& ctx, Emitter& em) {
 
 // The opening sentence is year-consistency's; sentences that compare are not stale.
 void check_stale(const RuleContext& ctx, Emitter& em) {
-  if (!ctx.doc.outline.year) return;
+  if (!ctx.doc.outline.year) {
+    em.not_assessable();
+    return;
+  }
   const int y = *ctx.doc.outline.year;
   const YearLead* opening = opening_lead(ctx.facts);
   for (const auto& l : ctx.facts.year_leads) {

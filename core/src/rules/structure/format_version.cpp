@@ -23,6 +23,8 @@ extern const RuleDef kFormatOutdated{
     "国办公开办函〔2021〕30号；format.md §4.3、§5.3、S-4",
     check_outdated,
     Applies::every_report,
+    Needs::its_operands,
+    /*needs_year=*/true,
 };
 
 extern const RuleDef kFormatLegacy{
@@ -36,6 +38,8 @@ extern const RuleDef kFormatLegacy{
     "国办公开办函〔2019〕60号；国办公开办函〔2021〕30号",
     check_legacy,
     Applies::every_report,
+    Needs::its_operands,
+    /*needs_year=*/true,
 };
 
 namespace {

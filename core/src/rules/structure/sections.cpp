@@ -20,6 +20,7 @@ constexpr const char* kSectionNamesEn[] = {"1 overview",
                                            "6 other matters"};
 
 void check_missing(const RuleContext& ctx, Emitter& em);
+void check_heading_lost(const SectionInfo& lost, Emitter& em);
 void check_order(const RuleContext& ctx, Emitter& em);
 void check_heading_variant(const RuleContext& ctx, Emitter& em);
 
@@ -40,6 +41,25 @@ extern const RuleDef kSectionMissing{
     check_missing,
     Applies::every_report,
     Needs::whole_report,
+};
+
+// A warning of its own, not a variant of section-missing: the report is not missing the
+// section (its content is there), only the heading; the reader's remedy differs (restore the
+// heading, not write the section), and --ignore section-missing keeps hiding only what it hid.
+extern const RuleDef kSectionHeadingLost{
+    "section-heading-lost",
+    {"章节标题缺失", "Section heading lost"},
+    Severity::warning,
+    {"法定章节的标题没有找到，但该部分的内容在应有的位置（如表四之后出现“（一）存在的主要问题”"
+     "“（二）改进情况”，却没有“五、存在的主要问题及改进情况”标题）。常见于OCR或PDF转换丢失标题、"
+     "复制时丢失序号。内容在，不按“缺少法定章节”报告错误；请补上标题。",
+     "A statutory section's heading was not found, but its content stands where the section "
+     "belongs (e.g. 「（一）存在的主要问题」 after table 4 with no heading 五): typical of OCR or "
+     "PDF conversion dropping a heading. The content is there, so this is not reported as a "
+     "missing section; the heading should be restored."},
+    "国办公开办函〔2021〕30号（年度报告格式）；format.md §2、S-1",
+    nullptr,  // checked with section-missing
+    Applies::every_report,
 };
 
 extern const RuleDef kSectionOrder{
@@ -74,15 +94,31 @@ void check_missing(const RuleContext& ctx, Emitter& em) {
     em.not_assessable(6);
     return;
   }
+  const Outline& o = ctx.doc.outline;
   for (int n = 1; n <= 6; ++n) {
-    if (ctx.doc.outline.section(n)) {
+    if (o.section(n)) {
       em.pass();
+      continue;
+    }
+    if (const SectionInfo* lost = o.part(n)) {
+      check_heading_lost(*lost, em);
       continue;
     }
     em.add(kSectionMissing, FindingStatus::fail,
            std::string("缺少法定章节“") + kSectionNames[n - 1] + "”",
            std::string("missing statutory section '") + kSectionNamesEn[n - 1] + "'", kNoOffset);
   }
+}
+
+// The section's content where its heading should be.
+void check_heading_lost(const SectionInfo& lost, Emitter& em) {
+  const int n = lost.number;
+  em.add(kSectionHeadingLost, FindingStatus::fail,
+         std::string("章节标题缺失：未找到“") + kSectionNames[n - 1] +
+             "”标题，但该部分内容在此（“" + lost.heading + "”）",
+         std::string("section heading lost: no heading '") + kSectionNamesEn[n - 1] +
+             "' was found, but the section's content starts here",
+         lost.begin);
 }
 
 void check_order(const RuleContext& ctx, Emitter& em) {
