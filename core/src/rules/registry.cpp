@@ -123,9 +123,12 @@ void run_cross_rules(const Document& doc, const Facts& facts, const Previous& pr
   for (const RuleDef* rule : kRegistry) {
     if (!rule->check || !cross_year(*rule)) continue;
     if (rule->applies != Applies::previous_report && !previous.comparable) continue;
-    const bool free_format =
-        ctx.free_format() || previous.doc->outline.format == FormatVersion::pre2019;
-    if (rule->applies == Applies::previous_tables && free_format) continue;
+    if (rule->applies == Applies::previous_tables) {
+      // Last year's document is there whenever the two are comparable.
+      const bool free_format = ctx.free_format() || (previous.doc && previous.doc->outline.format ==
+                                                                         FormatVersion::pre2019);
+      if (free_format) continue;
+    }
     rule->check(ctx, em);
   }
 }
