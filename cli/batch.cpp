@@ -91,12 +91,7 @@ FileReport check_one(const Args& args, const Input& input, std::istream& in, Ext
     refuse(args, decoded.error, true, &report);
     return report;
   }
-  Options options;
-  options.ignore = args.ignore;
-  options.min_severity = args.min_severity;
-  options.scope = args.scope;
-  options.encoding = decoded.encoding;
-  if (bytes.size() != decoded.utf8.size()) options.input_bytes = bytes.size();
+  const Options options = check_options(args, decoded, bytes.size());
   const Result result = check(decoded.utf8, options);
   if (result.exit_code == 2) report.input_error = result.input_error;
   render_file(args, result, decoded.utf8, &report);

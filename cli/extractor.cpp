@@ -123,10 +123,11 @@ void Extractor::stop(bool kill_it) {
   buffer_.clear();
 }
 
-// Reads into buffer_ until it holds `n` bytes (or fails: end of file, error, timeout).
-bool Extractor::read_exact(std::size_t n, std::string* out, Deadline deadline) {
+// Appends what the extractor has written next to buffer_; false on end of file, error or
+// when the deadline passes first.
+bool Extractor::fill(Deadline deadline) {
   char chunk[1 << 16];
-  while (buffer_.size() < n) {
+  for (;;) {
     const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(
                           deadline - std::chrono::steady_clock::now())
                           .count();
@@ -139,6 +140,14 @@ bool Extractor::read_exact(std::size_t n, std::string* out, Deadline deadline) {
     if (got < 0 && errno == EINTR) continue;
     if (got <= 0) return false;
     buffer_.append(chunk, static_cast<std::size_t>(got));
+    return true;
+  }
+}
+
+// Reads into buffer_ until it holds `n` bytes (or fails: end of file, error, timeout).
+bool Extractor::read_exact(std::size_t n, std::string* out, Deadline deadline) {
+  while (buffer_.size() < n) {
+    if (!fill(deadline)) return false;
   }
   out->assign(buffer_, 0, n);
   buffer_.erase(0, n);
@@ -146,21 +155,9 @@ bool Extractor::read_exact(std::size_t n, std::string* out, Deadline deadline) {
 }
 
 bool Extractor::read_line(std::string* line, Deadline deadline) {
-  char chunk[1 << 16];
   std::size_t nl;
   while ((nl = buffer_.find('\n')) == std::string::npos) {
-    const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(
-                          deadline - std::chrono::steady_clock::now())
-                          .count();
-    if (left <= 0) return false;
-    pollfd p{from_child_, POLLIN, 0};
-    const int r = ::poll(&p, 1, static_cast<int>(left));
-    if (r < 0 && errno == EINTR) continue;
-    if (r <= 0) return false;
-    const ssize_t got = ::read(from_child_, chunk, sizeof chunk);
-    if (got < 0 && errno == EINTR) continue;
-    if (got <= 0) return false;
-    buffer_.append(chunk, static_cast<std::size_t>(got));
+    if (!fill(deadline)) return false;
   }
   line->assign(buffer_, 0, nl);
   buffer_.erase(0, nl + 1);

@@ -49,6 +49,7 @@ class Extractor {
   using Deadline = std::chrono::steady_clock::time_point;
   // Read from the process into buffer_ until `deadline`; false on end of file, error or time up.
   bool read_exact(std::size_t n, std::string* out, Deadline deadline);
+  bool fill(Deadline deadline);
   bool read_line(std::string* line, Deadline deadline);
 
   bool english_;

@@ -88,6 +88,16 @@ bool read_input(const std::string& file, std::istream& in, std::string* bytes, s
   return true;
 }
 
+Options check_options(const Args& args, const Decoded& decoded, std::size_t input_bytes) {
+  Options options;
+  options.ignore = args.ignore;
+  options.min_severity = args.min_severity;
+  options.scope = args.scope;
+  options.encoding = decoded.encoding;
+  if (input_bytes != decoded.utf8.size()) options.input_bytes = input_bytes;
+  return options;
+}
+
 int check_bytes(const Args& args, std::string_view bytes, std::string_view name, std::ostream& out,
                 std::ostream& err) {
   const std::string shown = display_name(name);
@@ -110,12 +120,7 @@ int check_bytes(const Args& args, std::string_view bytes, std::string_view name,
     return 2;
   }
 
-  Options options;
-  options.ignore = args.ignore;
-  options.min_severity = args.min_severity;
-  options.scope = args.scope;
-  options.encoding = decoded.encoding;
-  if (bytes.size() != decoded.utf8.size()) options.input_bytes = bytes.size();
+  Options options = check_options(args, decoded, bytes.size());
   if (!args.previous.empty() && !load_previous(args.previous, options, err)) return 2;
 
   const Result result = check(decoded.utf8, options);

@@ -13,6 +13,10 @@ namespace nianbao::cli {
 // Runs a parsed command and returns the process exit code (0, 1 or 2).
 int run(const Args& args, std::istream& in, std::ostream& out, std::ostream& err);
 
+// The core's options for one input: the command's filters and scope, the input's encoding and
+// its size as supplied.
+Options check_options(const Args& args, const Decoded& decoded, std::size_t input_bytes);
+
 // `check` on bytes already read: size limit, decoding, check, output. `name` is the file name
 // shown in messages ("-" is shown as "<stdin>").
 int check_bytes(const Args& args, std::string_view bytes, std::string_view name, std::ostream& out,
