@@ -141,6 +141,11 @@ ParseResult parse_args(const std::vector<std::string>& argv) {
       r.ok = true;
       return r;
     }
+    if (arg == "--cross-year") {
+      if (a.command != Command::check) return fail("--cross-year 只用于 check（only for check）");
+      a.cross_year = true;
+      continue;
+    }
     // --name=value or --name value
     std::string value;
     bool has_value = false;
@@ -175,6 +180,11 @@ ParseResult parse_args(const std::vector<std::string>& argv) {
       return fail(
           "--previous 只能与一份年报、text 或 json 格式一起使用（--previous takes one report, "
           "text or json output）");
+    }
+    if (a.cross_year && !a.previous.empty()) {
+      return fail(
+          "--cross-year 与 --previous 不能同时使用（--cross-year pairs the inputs themselves; "
+          "drop --previous）");
     }
     a.file = operands[0];
     a.files = std::move(operands);
@@ -212,6 +222,8 @@ std::string usage() {
          ".docx），做跨年度核验\n"
          "                                  (the previous year's report: cross-year checks)\n"
          "  --scope auto|full|excerpt       按完整报告或报告的一部分检查（默认 auto：自动判断）\n"
+         "  --cross-year                    输入中同一机关相邻年度的报告两两配对，做跨年度核验\n"
+         "                                  (pair the inputs' reports of consecutive years)\n"
          "\n"
          "文件夹 Folders: 递归读取其中的 .txt .md .html .htm .pdf .docx（其他文件跳过并计数；\n"
          "以 . 开头的文件和文件夹不读）。结果按输入顺序输出。\n"

@@ -23,6 +23,7 @@ struct Args {
   int jobs = 0;                    // --jobs N; 0: one per core
   std::string previous;  // --previous LAST: the previous year's report (a file name), or ""
   ScopeMode scope = ScopeMode::automatic;  // --scope full|excerpt (whole report or part)
+  bool cross_year = false;  // --cross-year: pair the batch's reports of consecutive years
 };
 
 struct ParseResult {

@@ -4,13 +4,16 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <atomic>
 #include <chrono>
 #include <cmath>
 #include <condition_variable>
 #include <cstdio>
 #include <exception>
+#include <functional>
 #include <map>
 #include <mutex>
+#include <optional>
 #include <ostream>
 #include <thread>
 #include <vector>
@@ -49,53 +52,170 @@ std::string empty_pages_note(const std::vector<int>& pages, bool en) {
             : "第 " + list + " 页没有文字层（扫描件？），未核验";
 }
 
-FileReport check_one(const Args& args, const Input& input, std::istream& in, Extractor& extractor) {
-  FileReport report;
-  report.path = input.path;
+// One input's text as the core gets it: read, extracted (PDF, .docx) and decoded. False, with
+// `report` refused, when there is none.
+struct Loaded {
+  Decoded decoded;
+  std::size_t supplied_bytes = 0;  // as read from the file (or extracted from a document)
+};
+
+bool load(const Args& args, const Input& input, std::istream& in, Extractor& extractor,
+          Loaded* loaded, FileReport* report) {
   if (!input.error.empty()) {
-    refuse(args, input.error, true, &report);
-    return report;
+    refuse(args, input.error, true, report);
+    return false;
   }
   std::string bytes, error;
   if (!read_input(input.path, in, &bytes, &error)) {
-    refuse(args, error, true, &report);
-    return report;
+    refuse(args, error, true, report);
+    return false;
   }
   if (bytes.size() > kMaxInputBytes) {
-    refuse(args, too_large_message(), true, &report);
-    return report;
+    refuse(args, too_large_message(), true, report);
+    return false;
   }
   // PDF and Word files: their text, from the batch's extraction process (what `check -` would
   // get from cli/nianbao-file.mjs for one file).
   if (const DocumentKind kind = sniff_document(bytes); kind != DocumentKind::none) {
     if (input.path == "-") {
-      refuse(args, stdin_document_message(kind), true, &report);
-      return report;
+      refuse(args, stdin_document_message(kind), true, report);
+      return false;
     }
     Extracted extracted = extractor.extract(bytes, input.path, kind);
     if (!extracted.ok) {
-      refuse(args, extracted.error, true, &report);
-      return report;
+      refuse(args, extracted.error, true, report);
+      return false;
     }
     if (!extracted.empty_pages.empty()) {
-      report.note = empty_pages_note(extracted.empty_pages, args.english);
+      report->note = empty_pages_note(extracted.empty_pages, args.english);
     }
     bytes = std::move(extracted.text);
     if (bytes.size() > kMaxInputBytes) {
-      refuse(args, too_large_message(), true, &report);
-      return report;
+      refuse(args, too_large_message(), true, report);
+      return false;
     }
   }
-  const Decoded decoded = decode_input(bytes);
-  if (!decoded.ok) {
-    refuse(args, decoded.error, true, &report);
-    return report;
+  loaded->decoded = decode_input(bytes);
+  loaded->supplied_bytes = bytes.size();
+  if (!loaded->decoded.ok) {
+    refuse(args, loaded->decoded.error, true, report);
+    return false;
   }
-  const Options options = check_options(args, decoded, bytes.size());
-  const Result result = check(decoded.utf8, options);
+  return true;
+}
+
+// The pairing of --cross-year for one input: the input holding last year's report, or the
+// inputs that could all be it.
+struct Pairing {
+  std::optional<std::size_t> previous;
+  std::vector<std::size_t> candidates;  // more than one: none is taken
+};
+
+FileReport check_one(const Args& args, const Inputs& inputs, std::size_t index,
+                     const Pairing& pairing, std::istream& in, Extractor& extractor) {
+  FileReport report;
+  report.path = inputs.files[index].path;
+  Loaded loaded;
+  if (!load(args, inputs.files[index], in, extractor, &loaded, &report)) return report;
+  Options options = check_options(args, loaded.decoded, loaded.supplied_bytes);
+  for (const std::size_t c : pairing.candidates) {
+    report.previous_candidates.push_back(inputs.files[c].path);
+  }
+  if (pairing.previous) {
+    // Last year's input, read again (the batch holds no texts): as `--previous` reads it.
+    FileReport scratch;
+    Loaded last;
+    report.previous_path = inputs.files[*pairing.previous].path;
+    if (load(args, inputs.files[*pairing.previous], in, extractor, &last, &scratch)) {
+      if (last.supplied_bytes != last.decoded.utf8.size()) {
+        options.previous_input_bytes = last.supplied_bytes;
+      }
+      options.previous = std::move(last.decoded.utf8);
+    } else {
+      report.previous_error = scratch.input_error;
+    }
+  }
+  const Result result = check(loaded.decoded.utf8, options);
   if (result.exit_code == 2) report.input_error = result.input_error;
-  render_file(args, result, decoded.utf8, &report);
+  render_file(args, result, loaded.decoded.utf8, &report);
   return report;
+}
+
+// Runs fn(i) for i in [0, total) on `jobs` threads.
+template <class Fn>
+void parallel_for(std::size_t total, std::size_t jobs, Fn fn) {
+  std::atomic<std::size_t> next{0};
+  std::vector<std::thread> threads;
+  for (std::size_t t = 0; t < jobs; ++t) {
+    threads.emplace_back([&] {
+      for (std::size_t i = next++; i < total; i = next++) fn(i);
+    });
+  }
+  for (std::thread& t : threads) t.join();
+}
+
+// --cross-year: every input's agency and year (a first, quiet pass over the batch), then each
+// report paired with the one report of the same agency and the year before, when there is
+// exactly one. Standard input is read once only, so it is never paired.
+std::vector<Pairing> pair_years(const Args& args, const Inputs& inputs, std::size_t jobs,
+                                std::istream& in, Extractor& extractor, std::ostream& err,
+                                bool progress) {
+  const std::size_t total = inputs.files.size();
+  struct Identity {
+    std::optional<std::string> agency;
+    std::optional<int> year;
+    std::size_t size = 0, hash = 0;  // of the text: the same report twice is no ambiguity
+  };
+  std::vector<Identity> ids(total);
+  std::mutex shown;
+  std::size_t read = 0;
+  auto last = Clock::now();
+  parallel_for(total, jobs, [&](std::size_t i) {
+    if (progress) {  // this pass prints nothing else: a count on the terminal while it reads
+      const std::lock_guard<std::mutex> lock(shown);
+      ++read;
+      if (Clock::now() - last > std::chrono::milliseconds(100)) {
+        last = Clock::now();
+        err << "\r\033[K" << (args.english ? "cross-year: reading " : "跨年度配对：读取 ") << read
+            << "/" << total << std::flush;
+      }
+    }
+    if (inputs.files[i].path == "-") return;
+    FileReport scratch;
+    Loaded loaded;
+    if (!load(args, inputs.files[i], in, extractor, &loaded, &scratch)) return;
+    Options options;
+    options.scope = args.scope;
+    const Result r = check(loaded.decoded.utf8, options);
+    if (r.exit_code == 2 || !r.agency || !r.year) return;
+    ids[i] = {r.agency, r.year, loaded.decoded.utf8.size(),
+              std::hash<std::string>()(loaded.decoded.utf8)};
+  });
+  if (progress) err << "\r\033[K" << std::flush;
+  std::map<int, std::vector<std::size_t>> by_year;
+  for (std::size_t i = 0; i < total; ++i) {
+    if (ids[i].year) by_year[*ids[i].year].push_back(i);
+  }
+  std::vector<Pairing> out(total);
+  for (std::size_t i = 0; i < total; ++i) {
+    if (!ids[i].year) continue;
+    const auto before = by_year.find(*ids[i].year - 1);
+    if (before == by_year.end()) continue;
+    std::vector<std::size_t> found;
+    for (const std::size_t j : before->second) {
+      if (agencies_match(*ids[i].agency, *ids[j].agency)) found.push_back(j);
+    }
+    // Copies of one text (the same file twice) are one report: the first is taken.
+    const bool copies = std::all_of(found.begin(), found.end(), [&](std::size_t j) {
+      return ids[j].size == ids[found[0]].size && ids[j].hash == ids[found[0]].hash;
+    });
+    if (!found.empty() && copies) {
+      out[i].previous = found[0];
+    } else if (found.size() > 1) {
+      out[i].candidates = std::move(found);
+    }
+  }
+  return out;
 }
 
 int terminal_columns() {
@@ -212,7 +332,7 @@ class Progress {
 }  // namespace
 
 bool is_batch(const Args& args) {
-  if (args.files.size() != 1) return true;
+  if (args.files.size() != 1 || args.cross_year) return true;
   if (args.format != Format::text && args.format != Format::json) return true;
   return is_directory(args.files[0]);
 }
@@ -235,6 +355,9 @@ int run_batch(const Args& args, std::istream& in, std::ostream& out, std::ostrea
   const std::size_t window = std::max<std::size_t>(16, 4 * jobs);  // results waiting, at most
 
   Extractor extractor(args.english);
+  const std::vector<Pairing> pairings =
+      args.cross_year ? pair_years(args, inputs, jobs, in, extractor, err, progress_on)
+                      : std::vector<Pairing>(total);
   BatchWriter writer(args, out);
   writer.begin();
   Progress progress(progress_on, err, total, args.english);
@@ -260,7 +383,7 @@ int run_batch(const Args& args, std::istream& in, std::ostream& out, std::ostrea
         }
         FileReport report;
         try {
-          report = check_one(args, inputs.files[i], in, extractor);
+          report = check_one(args, inputs, i, pairings[i], in, extractor);
         } catch (const std::exception& e) {  // not expected: reported for this file only
           report = FileReport();
           report.path = inputs.files[i].path;

@@ -122,14 +122,50 @@ std::string status_for_input_error(const FileReport& r) {
   return r.unreadable ? "unreadable" : "not-a-report";
 }
 
+// --cross-year: which input was taken as last year's report, or why none was (one line).
+std::string pairing_line(const FileReport& r, bool en) {
+  std::string line;
+  if (!r.previous_path.empty() && r.previous_error.empty()) {
+    line = en ? "Cross-year: last year's report is " + shown_path(r.previous_path)
+              : "跨年度核验：上一年度报告取自 " + shown_path(r.previous_path);
+  } else if (!r.previous_path.empty()) {
+    line = en ? "Cross-year: last year's report " + shown_path(r.previous_path) +
+                    " could not be read again: " + r.previous_error
+              : "跨年度核验：上一年度报告 " + shown_path(r.previous_path) + " 无法再次读取：" +
+                    r.previous_error;
+  } else if (!r.previous_candidates.empty()) {
+    std::string list;
+    for (const std::string& p : r.previous_candidates) {
+      list += (list.empty() ? "" : en ? ", " : "、") + shown_path(p);
+    }
+    line = en ? "Cross-year: not checked, " + std::to_string(r.previous_candidates.size()) +
+                    " inputs could each be last year's report (" + list + ")"
+              : "跨年度核验：未做，同一机关上一年度的报告有 " +
+                    std::to_string(r.previous_candidates.size()) + " 份（" + list +
+                    "），无法确定用哪一份";
+  }
+  return line;
+}
+
 void render_text(const Args& args, const Result& result, std::string_view text, FileReport* r) {
   r->rendered = to_text(result, text, shown_path(r->path), args.english);
   if (!r->rendered.empty() && r->rendered.back() != '\n') r->rendered += '\n';
+  if (const std::string line = pairing_line(*r, args.english); !line.empty()) {
+    r->rendered += line + '\n';
+  }
 }
 
 void render_json(const Result& result, FileReport* r) {
   const std::string doc = compact(to_json(result));
   r->rendered = "{\"file\":" + dump(ojson(machine_path(r->path))) + ",";
+  // --cross-year: "previous_file" (the input taken as last year's), or "previous_candidates"
+  if (!r->previous_path.empty()) {
+    r->rendered += "\"previous_file\":" + dump(ojson(machine_path(r->previous_path))) + ",";
+  } else if (!r->previous_candidates.empty()) {
+    ojson list = ojson::array();
+    for (const std::string& p : r->previous_candidates) list.push_back(machine_path(p));
+    r->rendered += "\"previous_candidates\":" + dump(list) + ",";
+  }
   r->rendered.append(doc, 1, std::string::npos);  // the document without its "{"
   r->rendered += '\n';
 }
@@ -333,6 +369,8 @@ void BatchWriter::begin() {
 
 void BatchWriter::file(const FileReport& r) {
   const std::size_t index = files_++;
+  paired_ += !r.previous_path.empty() && r.previous_error.empty();
+  ambiguous_ += !r.previous_candidates.empty();
   if (r.exit_code == 2) {
     ++(r.unreadable ? unreadable_ : not_reports_);
   } else {
@@ -428,6 +466,19 @@ void BatchWriter::summary(std::size_t skipped) {
          " 个文件），警告 " + std::to_string(warnings_) + " 条（" +
          std::to_string(files_with_warnings_) + " 个文件），提示 " + std::to_string(infos_) +
          " 条\n";
+  }
+  if (args_.cross_year) {
+    s += en ? "Cross-year: " + std::to_string(paired_) +
+                  " report(s) checked against last year's report in the batch" +
+                  (ambiguous_ > 0 ? ", " + std::to_string(ambiguous_) +
+                                        " not checked (more than one report of last year)"
+                                  : std::string()) +
+                  "\n"
+            : "跨年度核验：" + std::to_string(paired_) + " 份报告与批次中的上一年度报告核对" +
+                  (ambiguous_ > 0
+                       ? "，" + std::to_string(ambiguous_) + " 份未核对（上一年度的报告不止一份）"
+                       : std::string()) +
+                  "\n";
   }
   if (!rule_counts_.empty()) {
     std::vector<std::pair<std::string, RuleCount>> ranked(rule_counts_.begin(), rule_counts_.end());

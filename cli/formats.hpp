@@ -35,7 +35,11 @@ struct FileReport {
   std::optional<int> year;
   int errors = 0, warnings = 0, infos = 0;
   std::vector<std::string> fired;  // the rule of every finding shown, in order
-  std::string rendered;            // this input's part of the output
+  // --cross-year: the input taken as last year's report ("" when none), why it could not be read
+  // again, and the inputs that could each be last year's report (then none is taken).
+  std::string previous_path, previous_error;
+  std::vector<std::string> previous_candidates;
+  std::string rendered;  // this input's part of the output
 };
 
 // The name shown for a path in text ("<stdin>" for "-").
@@ -69,6 +73,7 @@ class BatchWriter {
   std::vector<std::string> notifications_;  // sarif: inputs that could not be checked
   // Counters for the text summary.
   std::size_t files_ = 0, unreadable_ = 0, not_reports_ = 0;
+  std::size_t paired_ = 0, ambiguous_ = 0;  // --cross-year
   long long errors_ = 0, warnings_ = 0, infos_ = 0;
   std::size_t files_with_errors_ = 0, files_with_warnings_ = 0;
   struct RuleCount {

@@ -190,6 +190,11 @@ struct Result {
 // cross-year-order finding, not an input error.
 Result check(std::string_view utf8, const Options& options = {});
 
+// True when two agency names (Result::agency) are one agency as the cross-year checks see it:
+// equal apart from spaces and punctuation, or one is the other with the higher divisions in front
+// ("淮安市洪泽区人民政府" and "洪泽区人民政府"). Used to pair a batch's reports (--cross-year).
+bool agencies_match(std::string_view a, std::string_view b);
+
 // The JSON contract (deterministic: same input, same bytes).
 std::string to_json(const Result& result);
 // Terminal format: FILE:LINE:COL: severity: message [rule-id], the source line with the

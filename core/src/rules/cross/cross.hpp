@@ -59,6 +59,8 @@ Pairing pairing(const Document& doc, const Document& previous);
 
 // An agency name as compared across years: normalised, without whitespace and punctuation.
 std::string agency_key(std::string_view name);
+// Two agency keys name one agency: equal, or one is the other with the higher divisions in front.
+bool same_agency(const std::string& a, const std::string& b);
 
 // Sets the finding's place in the previous report (an original offset of it, or kNoOffset).
 void at_previous(Finding& f, const Previous& p, std::size_t offset);

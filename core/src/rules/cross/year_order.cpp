@@ -41,8 +41,6 @@ std::string agency_key(std::string_view name) {
   return out;
 }
 
-namespace {
-
 // One name is the other with the higher divisions in front ("淮安市洪泽区人民政府" and
 // "洪泽区人民政府"): the same agency.
 bool same_agency(const std::string& a, const std::string& b) {
@@ -60,8 +58,6 @@ bool same_agency(const std::string& a, const std::string& b) {
   }
   return false;
 }
-
-}  // namespace
 
 Pairing pairing(const Document& doc, const Document& previous) {
   Pairing p;
@@ -177,3 +173,11 @@ void check(const RuleContext& ctx, Emitter& em) {
 
 }  // namespace
 }  // namespace nianbao::detail
+
+namespace nianbao {
+
+bool agencies_match(std::string_view a, std::string_view b) {
+  return detail::same_agency(detail::agency_key(a), detail::agency_key(b));
+}
+
+}  // namespace nianbao
