@@ -17,6 +17,7 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { serve } from '../../scripts/serve.mjs';
 
 const chromium = await loadChromium();
 const PAGE_URL = pathToFileURL(join(DIST, 'nianbao.html')).href;
@@ -329,10 +330,71 @@ try {
     await p.close();
   });
 
+  await test('several files dropped on the input pane: the batch (one dropped: the page as before)', async () => {
+    const p = await open(context);
+    const drop = (names) => p.evaluate(async (files) => {
+      const dt = new DataTransfer();
+      for (const [name, b64] of files) {
+        const bin = atob(b64);
+        const u8 = new Uint8Array(bin.length);
+        for (let i = 0; i < bin.length; i++) u8[i] = bin.charCodeAt(i);
+        dt.items.add(new File([u8], name));
+      }
+      const zone = document.querySelector('.input-pane');
+      for (const t of ['dragenter', 'dragover', 'drop']) zone.dispatchEvent(new DragEvent(t, { bubbles: true, cancelable: true, dataTransfer: dt }));
+    }, names.map((n) => [n, readFileSync(join(dir, n)).toString('base64')]));
+    await drop(['a-xiangxiang.txt']);
+    await p.waitForFunction(() => document.body.getAttribute('data-file') === 'read' && document.body.getAttribute('data-state') === 'done', null, { timeout: 30000 });
+    assertEq(await p.getAttribute('body', 'data-view'), null, 'one file: no batch');
+    await drop(['a-xiangxiang.txt', 'c-pingtan-2024.txt', 'g-notice.txt']);
+    const b = await waitBatch(p);
+    assertEq(JSON.stringify(b.entries.map((e) => [e.file, e.status])),
+      JSON.stringify([['a-xiangxiang.txt', 'ok'], ['c-pingtan-2024.txt', 'ok'], ['g-notice.txt', 'not-a-report']]), 'rows');
+    await p.close();
+  });
+
   const outside = requests.filter((u) => !u.startsWith('file:') && !u.startsWith('blob:') && !u.startsWith('data:'));
   await test('nothing left the browser: no request but the page itself', async () => {
     assertEq(JSON.stringify(outside), '[]', 'requests');
   });
+  // The widget (<nianbao-check>, served over http as hosts use it): several files → a compact list.
+  const { server, url: base } = await serve(DIST, 0);
+  const wctx = await chromium.launchPersistentContext(join(work, 'profile-widget'), {
+    executablePath: '/usr/bin/chromium', headless: true, viewport: { width: 900, height: 900 }, args: CHROMIUM_ARGS
+  });
+  await wctx.route((u) => new URL(u).pathname === '/batch-host.html', (route) => route.fulfill({
+    status: 200, contentType: 'text/html; charset=utf-8',
+    body: '<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>widget host</title>' +
+      '<script type="module" src="nianbao-widget.js"></script></head><body><nianbao-check id="w"></nianbao-check></body></html>'
+  }));
+  try {
+    await test('widget: several files picked → a compact list (file, agency, year, counts); a row opens its report', async () => {
+      const w = await wctx.newPage();
+      w.on('pageerror', (e) => fail(`widget page error: ${e}`));
+      await w.goto(base + 'batch-host.html');
+      await w.evaluate(() => document.getElementById('w').ready);
+      const names = ['a-xiangxiang.txt', 'c-pingtan-2024.txt', 'g-notice.txt', 'h-junk.bin'];
+      await w.setInputFiles('#w input[type="file"]', names.map((n) => join(dir, n)));
+      await w.waitForFunction((n) => {
+        const lis = document.getElementById('w').shadowRoot.querySelectorAll('.nb-batch-list li');
+        return lis.length === n && [...lis].every((li) => li.getAttribute('data-status') !== 'pending');
+      }, names.length, { timeout: 30000 });
+      const rows = await w.$$eval('#w .nb-batch-list li', (lis) => lis.map((li) => [li.getAttribute('data-file'), li.getAttribute('data-status'), li.textContent]));
+      assertEq(JSON.stringify(rows.map((r) => [r[0], r[1]])), JSON.stringify([[names[0], 'ok'], [names[1], 'ok'], [names[2], 'not-a-report'], [names[3], 'unreadable']]), 'rows');
+      const entry = batch.entries.find((e) => e.file === names[0]);
+      assert(rows[0][2].includes(entry.agency) && rows[0][2].includes(String(entry.year)) && rows[0][2].includes(`错误 ${entry.errors}`), rows[0][2]);
+      await w.click('#w .nb-batch-list li[data-file="c-pingtan-2024.txt"] button');
+      await w.waitForFunction((t) => document.getElementById('w').value === t && document.getElementById('w').result, readFileSync(join(dir, 'c-pingtan-2024.txt'), 'utf8'), { timeout: 30000 });
+      assert(await w.isVisible('#w .nb-batch-list'), 'the list stays');
+      const shot = join(SHOTS, 'nianbao-batch-widget.png');
+      await w.screenshot({ path: shot });
+      notes.push(`# screenshot: ${shot}`);
+      await w.close();
+    });
+  } finally {
+    await wctx.close();
+    server.close();
+  }
 } catch (e) {
   fail('batch e2e', e);
 } finally {

@@ -408,7 +408,7 @@ test('checkMany: one entry per input in input order; unreadable and non-reports 
     new Blob([readFileSync(texts[2])])
   ];
   const out = await checker.checkMany(inputs, { onProgress: (p) => seen.push(p) });
-  assert.deepEqual(out.map((e) => e.file), ['a.txt', 'broken.pdf', 'b.md', 'notice.txt', 'empty.txt', '', '']);
+  assert.deepEqual(out.map((e) => e.file), ['a.txt', 'broken.pdf', 'b.md', 'notice.txt', 'empty.txt', 'odd', '']);
   assert.deepEqual(out[0].result, checker.check(readText(texts[0])));
   assert.equal(out[0].error, undefined);
   assert.equal(out[1].error.code, 'corrupt');
