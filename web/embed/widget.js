@@ -372,6 +372,8 @@ class NianbaoCheckElement extends HTMLElement {
         e: b.entries.reduce((n, e) => n + (e.errors || 0), 0),
         w: b.entries.reduce((n, e) => n + (e.warnings || 0), 0)
       });
+    const failed = b.entries.filter((e) => e.status === 'unreadable' || e.status === 'not-a-report').length;
+    if (b.current === null && failed) head.textContent += ' ' + fmt(S.batchUnreadable, { n: failed });
     const close = el('button', { type: 'button', className: 'btn btn-small', 'data-batch-close': '' }, S.batchClose);
     head.appendChild(document.createTextNode(' '));
     head.appendChild(close);
