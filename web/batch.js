@@ -6,7 +6,7 @@
 // --format cells (web/batch-csv.js), made in the browser. Nothing leaves the browser.
 // Part of the page script (entry web/page.js, evaluated after pdf/page-files.js). One file dropped
 // or picked is not a batch: the page reads it as before.
-import { S, applyStatic, checkText, render, setBatchHandler, state, ui } from './app.js';
+import { S, applyStatic, checkText, onRender, render, setBatchHandler, state, ui } from './app.js';
 import { extractReportFile } from './pdf/page-files.js';
 import { fmt } from './i18n.js';
 import { el } from './tables.js';
@@ -498,9 +498,13 @@ function renderNotice() {
   bui.notice.textContent = n ? fmt(S()[n.key] || n.key, n.vars) : '';
 }
 
+// Which row is shown, while the paste area still holds that file's text (another file or an edit
+// makes it the reader's own text: the way back stays, the label goes).
 function renderOpened() {
   var e = batch.entries[batch.opened];
-  bui.opened.textContent = e ? fmt(S().batchOpened, { i: batch.opened + 1, n: batch.entries.length, name: e.file }) : '';
+  var f = state.file;
+  var same = e && (!f || (f.name === (e.blob.name || '') && !f.edited));
+  bui.opened.textContent = same ? fmt(S().batchOpened, { i: batch.opened + 1, n: batch.entries.length, name: e.file }) : '';
 }
 
 function renderAll() {
@@ -599,8 +603,11 @@ bui.cells.addEventListener('click', function () {
 // The language switch re-renders the page; the batch follows (after app.js's handler).
 ui.langToggle.addEventListener('click', function () { if (batch.entries.length) renderAll(); });
 
+onRender(function () { if (document.body.getAttribute('data-view') === 'report') renderOpened(); });
+
 // Hooks for tests and embedders: window.nianbao.batch() → the batch as it stands;
-// window.nianbao.checkFiles(files) starts one (File[] or {name, text}: a Blob is made).
+// window.nianbao.checkFiles(files) starts one on File objects (as a drop of several files does).
+window.nianbao.checkFiles = function (files) { startBatch(Array.prototype.slice.call(files || []), 0); };
 window.nianbao.batch = function () {
   return {
     view: document.body.getAttribute('data-view') || 'single', running: batch.running, cancelled: batch.cancelled,
