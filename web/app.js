@@ -220,6 +220,15 @@ function request(text, options) {
   });
 }
 
+// A check for another view (the batch, web/batch.js): the parsed JSON result. A core that failed
+// on the text (a wasm abort) is replaced by a fresh worker, and the promise rejects.
+export function checkText(text, options) {
+  return request(text, options).then(function (r) { return JSON.parse(r.json); }, function (e) {
+    if (!state.fatal) restartWorker();
+    throw e;
+  });
+}
+
 // ---------------------------------------------------------------------------------------------
 // Checking as the text changes: debounced, at most one check in flight for the UI. The page checks
 // with every severity and hides by severity itself, so the counts it shows are always the true ones.
@@ -679,8 +688,20 @@ export function setReportFileReader(read) {
   reportFileReader = read;
 }
 
+// Several files picked at once go to the batch view (set by web/batch.js): File[] → void.
+var batchHandler = null;
+export function setBatchHandler(fn) {
+  batchHandler = fn;
+}
+
 function onFile() {
-  var f = ui.file.files && ui.file.files[0];
+  var list = ui.file.files;
+  if (list && list.length > 1 && batchHandler) {
+    batchHandler(Array.prototype.slice.call(list));
+    ui.file.value = '';
+    return;
+  }
+  var f = list && list[0];
   if (!f) return;
   if (reportFileReader) {
     reportFileReader(f).catch(function () { /* shown in the page */ });

@@ -388,3 +388,110 @@ test('scope: table 3 alone is an excerpt by default, a whole report with scope "
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+// ---------------------------------------------------------------------------------------------
+// Many reports: checkMany(inputs, options), toFindingsCsv / toCellsCsv = the CLI's batch
+// --format csv / --format cells for the same files.
+const BATCH_TEXTS = ['000-xiangxiang-ziranziyuan-2025/report.txt', '005-shanghai-kewei-2024/report.md', '038-pingtan-2024/page.txt'];
+const NOT_A_REPORT = '这是一份会议通知，不是政府信息公开工作年度报告。\n请各单位准时参加。\n';
+
+test('checkMany: one entry per input in input order; unreadable and non-reports are entries, not throws', async () => {
+  const texts = BATCH_TEXTS.map((p) => join(corpusDir, p));
+  const seen = [];
+  const inputs = [
+    { name: 'a.txt', text: readText(texts[0]) },
+    { name: 'broken.pdf', bytes: makeCorruptPdf() },
+    { name: 'b.md', bytes: readFileSync(texts[1]) },
+    new File([NOT_A_REPORT], 'notice.txt'),
+    { name: 'empty.txt', bytes: new Uint8Array(0) },
+    { name: 'odd' },
+    new Blob([readFileSync(texts[2])])
+  ];
+  const out = await checker.checkMany(inputs, { onProgress: (p) => seen.push(p) });
+  assert.deepEqual(out.map((e) => e.file), ['a.txt', 'broken.pdf', 'b.md', 'notice.txt', 'empty.txt', 'odd', '']);
+  assert.deepEqual(out[0].result, checker.check(readText(texts[0])));
+  assert.equal(out[0].error, undefined);
+  assert.equal(out[1].error.code, 'corrupt');
+  assert.match(out[1].error.message, /已损坏/);
+  assert.match(out[1].error.message_en, /damaged/);
+  const { file, ...b } = out[2].result;
+  assert.equal(file.kind, 'text');
+  assert.deepEqual(b, checker.check(readText(texts[1])));
+  assert.equal(out[3].error.code, 'not-a-report');
+  assert.equal(out[3].result.error.message, out[3].error.message);
+  assert.equal(out[4].error.code, 'empty');
+  assert.equal(out[5].error.code, 'invalid-input');
+  assert.equal(out[6].result.report.agency, checker.check(readText(texts[2])).report.agency);
+  assert.deepEqual(seen.map((p) => p.done), [0, 1, 2, 3, 4, 5, 6, 7]);
+  assert.ok(seen.every((p) => p.total === 7));
+  assert.deepEqual(seen.slice(0, 4).map((p) => p.file), ['a.txt', 'broken.pdf', 'b.md', 'notice.txt']);
+  assert.equal(seen[7].file, null);
+  // options as in check(); bad options and a non-list are refused at once
+  const rule = out[0].result.findings[0].rule;
+  const ignored = await checker.checkMany([{ name: 'a', text: readText(texts[0]) }], { ignore: [rule], minSeverity: 'warning' });
+  assert.deepEqual(ignored[0].result, checker.check(readText(texts[0]), { ignore: [rule], minSeverity: 'warning' }));
+  await assert.rejects(checker.checkMany([], { ignore: ['no-such-rule'] }), (e) => e instanceof NianbaoError && e.code === 'invalid-options');
+  await assert.rejects(checker.checkMany('text'), (e) => e instanceof NianbaoError && e.code === 'invalid-input');
+  await assert.rejects(checker.checkMany([], { onProgress: 3 }), (e) => e instanceof NianbaoError && e.code === 'invalid-options');
+  assert.deepEqual(await checker.checkMany([]), []);
+});
+
+test('checkMany: an AbortSignal stops the batch between inputs', async () => {
+  const text = readText(sample);
+  const ac = new AbortController();
+  let calls = 0;
+  await assert.rejects(checker.checkMany([1, 2, 3, 4].map((i) => ({ name: `${i}.txt`, text })), {
+    signal: ac.signal,
+    onProgress: (p) => { calls++; if (p.done === 2) ac.abort(); }
+  }), (e) => e && e.name === 'AbortError');
+  assert.equal(calls, 3);
+  const pre = new AbortController();
+  pre.abort(new Error('stop'));
+  await assert.rejects(checker.checkMany([{ name: 'x', text }], { signal: pre.signal }), /stop/);
+});
+
+test('toFindingsCsv / toCellsCsv: the bytes of nianbao check --format csv / --format cells (zh and en)', async (t) => {
+  if (!needCli(t)) return;
+  const dir = mkdtempSync(join(tmpdir(), 'nianbao-many-'));
+  try {
+    const names = [];
+    BATCH_TEXTS.forEach((p, i) => {
+      const name = `${i}-${p.split('/').pop()}`;
+      writeFileSync(join(dir, name), readFileSync(join(corpusDir, p)));
+      names.push(name);
+    });
+    writeFileSync(join(dir, 'notice.txt'), NOT_A_REPORT);
+    names.push('notice.txt');
+    writeFileSync(join(dir, 'report.pdf'), readFileSync(join(corpusDir, PDF_REPORTS[0], 'source.pdf')));
+    names.push('report.pdf');
+    const inputs = names.map((name) => ({ name, bytes: readFileSync(join(dir, name)) }));
+    const entries = await checker.checkMany(inputs);
+    const run = (args) => {
+      try {
+        return execFileSync(cli, ['check', ...args, ...names], { cwd: dir, encoding: 'utf8', maxBuffer: 64 << 20, stdio: ['ignore', 'pipe', 'pipe'] });
+      } catch (e) {
+        if (e.status === 1 || e.status === 2) return e.stdout;
+        throw e;
+      }
+    };
+    const csv = api.toFindingsCsv(entries);
+    assert.ok(csv.startsWith('\ufefffile,agency,year,rule,severity,status,line,column,cells,expected,actual,message\r\n'));
+    assert.ok(csv.includes(',not-a-report,'), 'the non-report is a row');
+    assert.equal(csv, run(['--format', 'csv']), 'findings csv (zh)');
+    assert.equal(api.toFindingsCsv(entries, { lang: 'en' }), run(['--format', 'csv', '--lang', 'en']), 'findings csv (en)');
+    const cells = api.toCellsCsv(entries, checker.cells());
+    assert.equal(cells.split('\r\n')[0].split(',').length, 6 + checker.cells().length);
+    assert.equal(cells, run(['--format', 'cells']), 'cells csv');
+    assert.equal(api.toCellsCsv(entries, checker.cells().map((c) => c.id)), cells, 'ids or catalogue entries');
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('CSV quoting is RFC 4180: , " CR LF quoted, quotes doubled, CRLF rows', () => {
+  const entries = [{ file: 'a,"b".txt', error: { code: 'corrupt', message: 'line1\nline2' } }];
+  assert.equal(api.toFindingsCsv(entries),
+    '\ufefffile,agency,year,rule,severity,status,line,column,cells,expected,actual,message\r\n' +
+    '"a,""b"".txt",,,,error,unreadable,,,,,,"line1\nline2"\r\n');
+  assert.equal(api.toCellsCsv(entries, ['t2.x', 't2.y']), '\ufefffile,agency,year,format,errors,warnings,t2.x,t2.y\r\n"a,""b"".txt",,,,,,,\r\n');
+});

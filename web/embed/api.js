@@ -20,6 +20,10 @@
 // file's folder, then from the working folder).
 import createNianbao from './nianbao.mjs';
 import * as reportFiles from '../pdf/browser.mjs';
+import { toCellsCsv, toFindingsCsv } from '../batch-csv.js';
+
+// The batch spreadsheets of checkMany()'s results: nianbao check --format csv / --format cells.
+export { toCellsCsv, toFindingsCsv };
 
 const SEVERITIES = ['info', 'warning', 'error'];
 const KNOWN_OPTIONS = ['ignore', 'minSeverity', 'previous', 'scope'];
@@ -346,7 +350,7 @@ function makeChecker(mod, first, pdfWorkerUrl) {
     }
   }
 
-  return Object.freeze({
+  const checker = Object.freeze({
     version,
     get ready() { return ready; },
     check(text, options) { return JSON.parse(checkJSON(text, options)); },
@@ -374,13 +378,85 @@ function makeChecker(mod, first, pdfWorkerUrl) {
       const result = JSON.parse(checkJSON(f.text, textOptions));
       result.file = { name: shown, ...f };
       return result;
+    },
+    // Many reports, one after another (nianbao check FILE...): inputs are { name, text },
+    // { name, bytes } or File/Blob objects. Resolves to one entry per input, in input order:
+    // { file, result } when checked; { file, error: { code, message, message_en? } } when the input
+    // could not be read (FileReadError codes, 'invalid-input', 'core-failed'); and for a text the
+    // core refused as no report, { file, error: { code: 'not-a-report', message }, result } (result:
+    // the core's document with its `error`). Nothing stops the batch. options: as for check(), plus
+    // onProgress({ done, total, file }) before each input (file: its name) and once at the end
+    // (file: null), and signal (an AbortSignal: the promise rejects with its reason).
+    async checkMany(inputs, options) {
+      const o = options === undefined || options === null ? {} : options;
+      if (typeof o !== 'object' || Array.isArray(o)) {
+        throw new NianbaoError('invalid-options', 'options must be an object: { ignore, minSeverity, previous, scope, onProgress, signal }');
+      }
+      const { onProgress, signal, ...checkOptions } = o;
+      if (onProgress !== undefined && onProgress !== null && typeof onProgress !== 'function') {
+        throw new NianbaoError('invalid-options', 'onProgress must be a function');
+      }
+      if (signal !== undefined && signal !== null && (typeof signal !== 'object' || typeof signal.aborted !== 'boolean')) {
+        throw new NianbaoError('invalid-options', 'signal must be an AbortSignal');
+      }
+      normaliseOptions(checkOptions, ruleIds, true);  // refused before anything is read
+      if (inputs === null || inputs === undefined || typeof inputs[Symbol.iterator] !== 'function' || typeof inputs === 'string') {
+        throw new NianbaoError('invalid-input', 'inputs must be an array of { name, text }, { name, bytes } or File/Blob objects');
+      }
+      const list = Array.from(inputs);
+      const total = list.length;
+      const stop = () => {
+        if (!signal || !signal.aborted) return;
+        if (signal.reason !== undefined) throw signal.reason;
+        const e = new Error('The operation was aborted');
+        e.name = 'AbortError';
+        throw e;
+      };
+      const out = [];
+      for (let i = 0; i < total; i++) {
+        stop();
+        const input = list[i];
+        const isBlob = typeof Blob !== 'undefined' && input instanceof Blob;
+        const rawName = input && (isBlob ? input.name : input.name);
+        const file = rawName === undefined || rawName === null ? '' : String(rawName);
+        if (onProgress) onProgress({ done: i, total, file });
+        try {
+          await ready;
+          let result;
+          if (isBlob) {
+            result = await checker.checkFile(input, file, checkOptions);
+          } else if (input && typeof input === 'object' && typeof input.text === 'string') {
+            result = JSON.parse(checkJSON(input.text, checkOptions));
+          } else if (input && typeof input === 'object' && input.bytes !== undefined && input.bytes !== null) {
+            result = await checker.checkFile(input.bytes, file, checkOptions);
+          } else {
+            throw new NianbaoError('invalid-input', 'an input must be { name, text }, { name, bytes } or a File/Blob');
+          }
+          if (result.error) {
+            out.push({ file, error: { code: 'not-a-report', message: String(result.error.message || result.error) }, result });
+          } else {
+            out.push({ file, result });
+          }
+        } catch (e) {
+          if (e && e.code === 'invalid-options') throw e;
+          const error = { code: (e && e.code) || 'error', message: String((e && e.message) || e) };
+          if (e && e.message_en) error.message_en = e.message_en;
+          out.push({ file, error });
+        }
+        // Between inputs: let the host's events run (progress, a cancel button).
+        if (i + 1 < total) await new Promise((resolve) => setTimeout(resolve, 0));
+      }
+      stop();
+      if (onProgress) onProgress({ done: total, total, file: null });
+      return out;
     }
   });
+  return checker;
 }
 
 // Loads the core once per wasm source (later calls reuse the compiled module) and resolves to a
 // checker: { version, check(text, options), checkJSON(text, options), rules(), cells(), ready,
-// checkFile(bytes, fileName, options) }. init.pdfWorkerUrl: where nianbao-pdf.js is (browsers).
+// checkFile(bytes, fileName, options), checkMany(inputs, options) }. init.pdfWorkerUrl: where nianbao-pdf.js is (browsers).
 export async function createChecker(init = {}) {
   if (init === null || typeof init !== 'object') {
     throw new NianbaoError('invalid-options', 'createChecker() takes an object: { wasmUrl, wasmBinary, wasmModule, pdfWorkerUrl }');

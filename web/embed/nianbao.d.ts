@@ -226,7 +226,54 @@ export interface Checker {
    * empty), a NianbaoError for bad options or input. PDFs: pdfjs-dist in Node.js, nianbao-pdf.js
    * (a worker started on the first PDF) in browsers. */
   checkFile(bytes: ArrayBuffer | ArrayBufferView | Blob, fileName?: string, options?: FileCheckOptions): Promise<FileCheckResult>;
+  /** Many reports, one after another (the CLI's `nianbao check FILE...`). Resolves to one entry per
+   * input, in input order; an input that cannot be read or is no report is an entry with `error`,
+   * never a rejection. Rejects only for bad options or inputs that are not a list, and with the
+   * signal's reason when `signal` aborts. The entries give the CLI's spreadsheets through
+   * toFindingsCsv() and toCellsCsv(). */
+  checkMany(inputs: Iterable<BatchInput>, options?: BatchOptions): Promise<BatchEntry[]>;
 }
+
+/** One input of checkMany(): a text, a file's bytes, or a File/Blob (its `name` is used). */
+export type BatchInput = { name: string; text: string } | { name: string; bytes: ArrayBuffer | ArrayBufferView | Blob } | Blob;
+
+export interface BatchProgress {
+  /** Inputs finished so far. */
+  done: number;
+  total: number;
+  /** The input about to be read, or null in the final call (done === total). */
+  file: string | null;
+}
+
+export interface BatchOptions extends CheckOptions {
+  /** Called before each input and once at the end. */
+  onProgress?: (progress: BatchProgress) => void;
+  /** Stops the batch between inputs; checkMany() then rejects with `signal.reason`. */
+  signal?: AbortSignal;
+}
+
+/** Why an input of checkMany() was not checked: 'not-a-report' (the core refused the text; `result`
+ * is its document), a FileReadErrorCode, 'invalid-input' or 'core-failed'. */
+export interface BatchError {
+  code: 'not-a-report' | FileReadErrorCode | 'invalid-input' | 'core-failed' | string;
+  message: string;
+  message_en?: string;
+}
+
+export type BatchEntry =
+  | { file: string; result: CheckResult | FileCheckResult; error?: undefined }
+  | { file: string; error: BatchError; result?: CheckResult };
+
+/** `nianbao check --format csv` for checkMany()'s entries: UTF-8 BOM, RFC 4180 (CRLF), columns
+ * file, agency, year, rule, severity, status, line, column, cells, expected, actual, message; an
+ * entry not checked is one row with status `unreadable` or `not-a-report`. lang 'en': messages in
+ * English (`--lang en`). */
+export declare function toFindingsCsv(results: BatchEntry[], options?: { lang?: 'zh' | 'en' }): string;
+
+/** `nianbao check --format cells` for checkMany()'s entries: one row per entry, file, agency, year,
+ * format, errors, warnings, then every cell of `cells` (checker.cells(), canonical order) with its
+ * value where its status is ok. */
+export declare function toCellsCsv(results: BatchEntry[], cells: Array<CellInfo | string>): string;
 
 export type FileKind = 'pdf' | 'docx' | 'html' | 'text';
 
@@ -323,6 +370,10 @@ export interface NianbaoCheckElement extends HTMLElement {
    * text in the paste area and checks it; resolves with the result, or null when the file could not
    * be read (the reason is shown and dispatched as `nianbao-error`, code a FileReadErrorCode). */
   openFile(file: Blob, fileName?: string): Promise<CheckResult | null>;
+  /** Several report files (as dropping or picking more than one does): read and checked one after
+   * another into a compact list above the results (file, agency, year, counts); a row opens that
+   * report in the element. Resolves with checkMany()-style entries, in order. */
+  checkFiles(files: Iterable<Blob>): Promise<BatchEntry[]>;
 }
 
 export interface NianbaoResultEvent extends CustomEvent<CheckResult> {

@@ -272,6 +272,8 @@ class NianbaoCheckElement extends HTMLElement {
     this._active = -1;          // index of the finding located last
     this._exportNote = null;    // { key } or { key, box } after an export button
     this._previous = '';        // the previous year's report (options.previous)
+    this._batch = null;         // several files dropped: { entries: [{ file, blob, status, … }], done, current }
+    this._batchSeq = 0;
     this._readyPromise = new Promise((resolve, reject) => { this._readyResolve = resolve; this._readyReject = reject; });
     this._readyPromise.catch(() => { /* shown in the element and as nianbao-error */ });
     this._build();
@@ -304,6 +306,97 @@ class NianbaoCheckElement extends HTMLElement {
     return extractFile(file, name, { onProgress: (page, pages) => this._fileProgress(seq, page, pages) }).then(
       (f) => this._fileText(seq, f.text, { name, ...f }),
       (e) => this._fileError(seq, e, name));
+  }
+
+  // Several report files (File/Blob objects), read and checked one after another: a compact list
+  // (file, agency, year, counts), each row opening its report in the element. Resolves with
+  // checkMany()'s entries: { file, result } or { file, error: { code, message } }.
+  async checkFiles(files) {
+    const list = Array.from(files || []);
+    const seq = ++this._batchSeq;
+    this._batch = {
+      entries: list.map((blob, index) => ({ index, file: (blob && blob.name) || String(index + 1), blob, status: 'pending' })),
+      done: 0, current: null, opened: -1
+    };
+    this._renderBatch();
+    try { await this._readyPromise; } catch { return []; }
+    const out = [];
+    for (const entry of this._batch.entries) {
+      if (seq !== this._batchSeq) return out;
+      this._batch.current = entry.file;
+      this._renderBatch();
+      try {
+        const f = await extractFile(entry.blob, entry.file);
+        const { result } = await this._checker.check(f.text, this._options().options);
+        if (result.error) {
+          entry.status = 'not-a-report';
+          entry.message = result.error.message;
+          out.push({ file: entry.file, error: { code: 'not-a-report', message: entry.message }, result });
+        } else {
+          const sum = (result.summary && result.summary.findings) || {};
+          Object.assign(entry, {
+            status: 'ok', agency: (result.report && result.report.agency) || '', year: result.report && result.report.year,
+            errors: sum.error || 0, warnings: sum.warning || 0, infos: sum.info || 0
+          });
+          out.push({ file: entry.file, result });
+        }
+      } catch (e) {
+        entry.status = 'unreadable';
+        entry.message = this._lang() === 'en' && e && e.message_en ? e.message_en : String((e && e.message) || e);
+        out.push({ file: entry.file, error: { code: (e && e.code) || 'error', message: String((e && e.message) || e) } });
+      }
+      if (seq !== this._batchSeq) return out;
+      this._batch.done++;
+      this._renderBatch();
+    }
+    this._batch.current = null;
+    this._renderBatch();
+    return out;
+  }
+
+  _renderBatch() {
+    const b = this._batch;
+    const box = this._batchEl;
+    box.textContent = '';
+    box.hidden = !b;
+    if (!b) return;
+    const S = this._S();
+    const en = this._lang() === 'en';
+    const head = el('p', { className: 'nb-batch-head', role: 'status' });
+    head.textContent = b.current !== null
+      ? fmt(S.batchProgress, { i: b.done + 1, total: b.entries.length, name: b.current })
+      : fmt(S.batchSummary, {
+        n: b.entries.filter((e) => e.status === 'ok').length,
+        clean: b.entries.filter((e) => e.status === 'ok' && !e.errors).length,
+        bad: b.entries.filter((e) => e.status === 'ok' && e.errors).length,
+        e: b.entries.reduce((n, e) => n + (e.errors || 0), 0),
+        w: b.entries.reduce((n, e) => n + (e.warnings || 0), 0)
+      });
+    const failed = b.entries.filter((e) => e.status === 'unreadable' || e.status === 'not-a-report').length;
+    if (b.current === null && failed) head.textContent += ' ' + fmt(S.batchUnreadable, { n: failed });
+    const close = el('button', { type: 'button', className: 'btn btn-small', 'data-batch-close': '' }, S.batchClose);
+    head.appendChild(document.createTextNode(' '));
+    head.appendChild(close);
+    box.appendChild(head);
+    const ol = el('ol', { className: 'nb-batch-list' });
+    b.entries.forEach((e) => {
+      const li = el('li', { 'data-file': e.file, 'data-status': e.status });
+      const btn = el('button', { type: 'button', className: 'nb-batch-row' + (b.opened === e.index ? ' active' : ''), 'data-batch-index': String(e.index) });
+      if (e.status === 'pending') btn.disabled = true;
+      btn.appendChild(el('span', { className: 'nb-batch-file' }, e.file));
+      let what;
+      if (e.status === 'ok') {
+        what = [e.agency || '–', e.year || '–', `${S.countErrors} ${e.errors}`, `${S.countWarnings} ${e.warnings}`].join(en ? ' · ' : ' · ');
+      } else if (e.status === 'pending') {
+        what = S.batchPending;
+      } else {
+        what = `${e.status === 'not-a-report' ? S.batchNotReport : S.batchUnreadableShort}${en ? ': ' : '：'}${e.message || ''}`;
+      }
+      btn.appendChild(el('span', { className: 'nb-batch-what' + (e.status === 'ok' && e.errors ? ' has-errors' : '') }, what));
+      li.appendChild(btn);
+      ol.appendChild(li);
+    });
+    box.appendChild(ol);
   }
 
   // ------------------------------------------------------------------------------------------
@@ -371,7 +464,8 @@ class NianbaoCheckElement extends HTMLElement {
     this._fileBtn = el('button', { type: 'button', className: 'btn file-open' });
     this._fileInput = el('input', {
       type: 'file', className: 'file-input', tabindex: '-1',
-      accept: '.pdf,.docx,.html,.htm,.txt,.md,application/pdf,text/html,text/plain,application/vnd.openxmlformats-officedocument.wordprocessingml.document'
+      accept: '.pdf,.docx,.html,.htm,.txt,.md,application/pdf,text/html,text/plain,application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+      multiple: ''
     });
     options.appendChild(this._sevLabel);
     options.appendChild(this._sev);
@@ -385,6 +479,10 @@ class NianbaoCheckElement extends HTMLElement {
     root.appendChild(this._noticeEl);
     this._fileNoteEl = el('p', { className: 'file-note', role: 'status' });
     root.appendChild(this._fileNoteEl);
+    // several files dropped or picked: a compact list, each row opens its report here
+    this._batchEl = el('div', { className: 'nb-batch' });
+    this._batchEl.hidden = true;
+    root.appendChild(this._batchEl);
 
     const results = el('div', { className: 'results' });
     this._verdict = el('p', { className: 'verdict', role: 'status', 'aria-live': 'polite', 'data-verdict': 'empty' });
@@ -456,9 +554,28 @@ class NianbaoCheckElement extends HTMLElement {
     // attachFileDrop (web/pdf/browser.mjs), which calls _fileText / _fileError.
     this._fileBtn.addEventListener('click', () => this._fileInput.click());
     this._fileInput.addEventListener('change', () => {
-      const file = this._fileInput.files && this._fileInput.files[0];
-      if (file) this.openFile(file);
+      const list = this._fileInput.files ? Array.from(this._fileInput.files) : [];
+      if (list.length > 1) this.checkFiles(list);
+      else if (list.length) this.openFile(list[0]);
       this._fileInput.value = '';  // the same file may be chosen again
+    });
+    // Several files dropped: the list (before the paste area's own drop, which reads one file).
+    root.addEventListener('drop', (ev) => {
+      const files = ev.dataTransfer && ev.dataTransfer.files;
+      if (!files || files.length < 2) return;
+      ev.preventDefault();
+      ev.stopPropagation();
+      this.checkFiles(Array.from(files));
+    }, true);
+    this._batchEl.addEventListener('click', (ev) => {
+      const b = ev.target.closest ? ev.target.closest('[data-batch-index], [data-batch-close]') : null;
+      if (!b || !this._batch) return;
+      if (b.hasAttribute('data-batch-close')) { this._batchSeq++; this._batch = null; this._renderBatch(); return; }
+      const entry = this._batch.entries[Number(b.getAttribute('data-batch-index'))];
+      if (!entry) return;
+      this._batch.opened = entry.index;
+      this._renderBatch();
+      this.openFile(entry.blob, entry.file);
     });
     let dropSeq = 0;
     this._ta.addEventListener('drop', (ev) => {
@@ -777,6 +894,7 @@ class NianbaoCheckElement extends HTMLElement {
   // ------------------------------------------------------------------------------------------
   // Rendering
   _render() {
+    if (this._batch) this._renderBatch();
     const s = this._S();
     const w = this._W();
     const lang = this._lang();
