@@ -22,6 +22,12 @@ std::string cells() { return nianbao::cells_to_json(); }
 
 std::string version() { return nianbao::kVersion; }
 
+// Two agency names (report.agency) are one agency as the cross-year checks see it: checkMany's
+// crossYear pairing (the CLI's --cross-year) asks the core rather than guessing in JavaScript.
+bool agencies_match(const std::string& a, const std::string& b) {
+  return nianbao::agencies_match(a, b);
+}
+
 }  // namespace
 
 EMSCRIPTEN_BINDINGS(nianbao) {
@@ -29,4 +35,5 @@ EMSCRIPTEN_BINDINGS(nianbao) {
   emscripten::function("rules", &rules);
   emscripten::function("cells", &cells);
   emscripten::function("version", &version);
+  emscripten::function("agenciesMatch", &agencies_match);
 }

@@ -495,3 +495,47 @@ test('CSV quoting is RFC 4180: , " CR LF quoted, quotes doubled, CRLF rows', () 
     '"a,""b"".txt",,,,error,unreadable,,,,,,"line1\nline2"\r\n');
   assert.equal(api.toCellsCsv(entries, ['t2.x', 't2.y']), '\ufefffile,agency,year,format,errors,warnings,t2.x,t2.y\r\n"a,""b"".txt",,,,,,,\r\n');
 });
+
+// crossYear: the inputs paired as `nianbao check --cross-year` pairs them, the same findings.
+test('checkMany crossYear: consecutive years of one agency paired like the CLI; two candidates are not guessed', async (t) => {
+  const years = ['036-pingtan-2022/page.txt', '034-pingtan-2020/page.txt', '037-pingtan-2023/page.txt', '035-pingtan-2021/page.txt'];
+  const inputs = years.map((p, i) => ({ name: `${'abcd'[i]}.txt`, text: readFileSync(join(corpusDir, p), 'utf8') }));
+  const entries = await checker.checkMany(inputs, { crossYear: true });
+  assert.deepEqual(entries.map((e) => e.previousFile), ['d.txt', undefined, 'a.txt', 'b.txt']);
+  assert.deepEqual(entries.map((e) => e.previousIndex), [3, undefined, 0, 1]);
+  assert.equal(entries[2].result.previous.year, 2022);
+  assert.equal(entries[2].result.previous.compared, true);
+  assert.ok(entries[2].result.changes.length > 0);
+  assert.ok(entries[2].result.findings.some((f) => f.rule.startsWith('cross-')));
+  assert.equal(entries[1].result.previous, undefined, '2020 has no year before in the batch');
+  // The same document as check() with previous, and without crossYear nothing is paired.
+  assert.deepEqual(entries[2].result, checker.check(inputs[2].text, { previous: inputs[0].text }));
+  const plain = await checker.checkMany(inputs);
+  assert.ok(plain.every((e) => e.previousFile === undefined && e.result.previous === undefined));
+  // A second, different 2021 text: 2022 has two candidates and is not paired; copies are one.
+  const twice = await checker.checkMany([...inputs, { name: 'e.txt', text: inputs[3].text + '\n附件略。\n' }], { crossYear: true });
+  assert.deepEqual(twice[0].previousCandidates, [3, 4]);
+  assert.equal(twice[0].previousFile, undefined);
+  assert.equal(twice[0].result.previous, undefined);
+  const copies = await checker.checkMany([...inputs, { name: 'e.txt', text: inputs[3].text }], { crossYear: true });
+  assert.equal(copies[0].previousFile, 'd.txt');
+  await assert.rejects(checker.checkMany(inputs, { crossYear: 'yes' }), (e) => e.code === 'invalid-options');
+  await assert.rejects(checker.checkMany(inputs, { crossYear: true, previous: 'x' }), (e) => e.code === 'invalid-options');
+  if (!cli) {
+    t.skip('NIANBAO_CLI is not set: comparison with the CLI skipped');
+    return;
+  }
+  const dir = mkdtempSync(join(tmpdir(), 'nianbao-years-'));
+  try {
+    inputs.forEach((i) => writeFileSync(join(dir, i.name), i.text));
+    let out;
+    try {
+      out = execFileSync(cli, ['check', '--cross-year', '--format', 'csv', ...inputs.map((i) => i.name)], { cwd: dir, encoding: 'utf8' });
+    } catch (e) {
+      out = e.stdout;
+    }
+    assert.equal(api.toFindingsCsv(entries), out, 'the findings csv of the pairs is the CLI\'s');
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});

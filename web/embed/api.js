@@ -307,6 +307,30 @@ function wellFormed(text) {
   return text.replace(/[\uD800-\uDBFF][\uDC00-\uDFFF]|[\uD800-\uDFFF]/g, (m) => (m.length === 2 ? m : '\uFFFD'));
 }
 
+// checkMany's crossYear (the CLI's --cross-year): each checked report paired with the one input
+// of the same agency (same(a, b): the core's agencies_match) and the year before; recheck(i, j)
+// checks input i again against input j. Several candidates: none is taken, they are listed
+// (previousCandidates, their indices); copies of one text count as one report.
+function pairYears(out, texts, same, recheck) {
+  const ids = out.map((e, i) => {
+    const report = e.result && !e.error && e.result.report;
+    return report && typeof report.agency === 'string' && Number.isInteger(report.year) && typeof texts[i] === 'string'
+      ? { agency: report.agency, year: report.year } : null;
+  });
+  const found = ids.map((id) => (id === null ? [] : ids.flatMap((other, j) =>
+    (other !== null && other.year === id.year - 1 && same(id.agency, other.agency) ? [j] : []))));
+  found.forEach((list, i) => {
+    if (list.length === 0) return;
+    if (list.every((j) => texts[j] === texts[list[0]])) {
+      recheck(i, list[0]);
+      out[i].previousFile = out[list[0]].file;
+      out[i].previousIndex = list[0];
+    } else {
+      out[i].previousCandidates = list;
+    }
+  });
+}
+
 // ---------------------------------------------------------------------------------------------
 function makeChecker(mod, first, pdfWorkerUrl) {
   let core = first.core;
@@ -386,13 +410,22 @@ function makeChecker(mod, first, pdfWorkerUrl) {
     // core refused as no report, { file, error: { code: 'not-a-report', message }, result } (result:
     // the core's document with its `error`). Nothing stops the batch. options: as for check(), plus
     // onProgress({ done, total, file }) before each input (file: its name) and once at the end
-    // (file: null), and signal (an AbortSignal: the promise rejects with its reason).
+    // (file: null), and signal (an AbortSignal: the promise rejects with its reason). crossYear:
+    // true pairs the inputs as `nianbao check --cross-year` does: a report with exactly one input
+    // of the same agency and the year before is checked against it (its entry gets previousFile
+    // and previousIndex); with several, none is taken (previousCandidates: their indices).
     async checkMany(inputs, options) {
       const o = options === undefined || options === null ? {} : options;
       if (typeof o !== 'object' || Array.isArray(o)) {
-        throw new NianbaoError('invalid-options', 'options must be an object: { ignore, minSeverity, previous, scope, onProgress, signal }');
+        throw new NianbaoError('invalid-options', 'options must be an object: { ignore, minSeverity, previous, scope, crossYear, onProgress, signal }');
       }
-      const { onProgress, signal, ...checkOptions } = o;
+      const { onProgress, signal, crossYear, ...checkOptions } = o;
+      if (crossYear !== undefined && crossYear !== null && typeof crossYear !== 'boolean') {
+        throw new NianbaoError('invalid-options', 'crossYear must be true or false');
+      }
+      if (crossYear && checkOptions.previous !== undefined && checkOptions.previous !== null) {
+        throw new NianbaoError('invalid-options', 'crossYear pairs the inputs themselves: leave out previous');
+      }
       if (onProgress !== undefined && onProgress !== null && typeof onProgress !== 'function') {
         throw new NianbaoError('invalid-options', 'onProgress must be a function');
       }
@@ -413,6 +446,7 @@ function makeChecker(mod, first, pdfWorkerUrl) {
         throw e;
       };
       const out = [];
+      const texts = [];  // crossYear: what each input's check read (held only then)
       for (let i = 0; i < total; i++) {
         stop();
         const input = list[i];
@@ -425,10 +459,13 @@ function makeChecker(mod, first, pdfWorkerUrl) {
           let result;
           if (isBlob) {
             result = await checker.checkFile(input, file, checkOptions);
+            if (crossYear) texts[i] = result.file.text;
           } else if (input && typeof input === 'object' && typeof input.text === 'string') {
             result = JSON.parse(checkJSON(input.text, checkOptions));
+            if (crossYear) texts[i] = input.text;
           } else if (input && typeof input === 'object' && input.bytes !== undefined && input.bytes !== null) {
             result = await checker.checkFile(input.bytes, file, checkOptions);
+            if (crossYear) texts[i] = result.file.text;
           } else {
             throw new NianbaoError('invalid-input', 'an input must be { name, text }, { name, bytes } or a File/Blob');
           }
@@ -445,6 +482,15 @@ function makeChecker(mod, first, pdfWorkerUrl) {
         }
         // Between inputs: let the host's events run (progress, a cancel button).
         if (i + 1 < total) await new Promise((resolve) => setTimeout(resolve, 0));
+      }
+      if (crossYear) {
+        stop();
+        await ready;
+        pairYears(out, texts, (a, b) => core.agenciesMatch(a, b), (i, j) => {
+          const again = JSON.parse(checkJSON(texts[i], { ...checkOptions, previous: texts[j] }));
+          if (out[i].result.file) again.file = out[i].result.file;
+          out[i].result = again;
+        });
       }
       stop();
       if (onProgress) onProgress({ done: total, total, file: null });

@@ -250,6 +250,10 @@ export interface BatchOptions extends CheckOptions {
   onProgress?: (progress: BatchProgress) => void;
   /** Stops the batch between inputs; checkMany() then rejects with `signal.reason`. */
   signal?: AbortSignal;
+  /** Pair the inputs as `nianbao check --cross-year`: a report with exactly one input of the same
+   * agency and the year before is checked against it (cross-year findings, `previous`, `changes`).
+   * Not together with `previous`. The inputs' texts are held until the batch ends. */
+  crossYear?: boolean;
 }
 
 /** Why an input of checkMany() was not checked: 'not-a-report' (the core refused the text; `result`
@@ -260,8 +264,16 @@ export interface BatchError {
   message_en?: string;
 }
 
+/** crossYear only: the input taken as last year's report (its name and index), or, when several
+ * inputs could each be it, their indices (then none is taken). */
+export interface BatchPairing {
+  previousFile?: string;
+  previousIndex?: number;
+  previousCandidates?: number[];
+}
+
 export type BatchEntry =
-  | { file: string; result: CheckResult | FileCheckResult; error?: undefined }
+  | ({ file: string; result: CheckResult | FileCheckResult; error?: undefined } & BatchPairing)
   | { file: string; error: BatchError; result?: CheckResult };
 
 /** `nianbao check --format csv` for checkMany()'s entries: UTF-8 BOM, RFC 4180 (CRLF), columns
