@@ -370,9 +370,7 @@ std::size_t json_size(const Result& r) {
 }  // namespace
 
 std::string to_json(const Result& r) {
-  std::string out;
-  out.reserve(json_size(r));
-  JsonWriter w(out);
+  JsonWriter w(json_size(r));
   w.begin_object();
   tool_members(w);
   w.key("input");
@@ -384,7 +382,7 @@ std::string to_json(const Result& r) {
   if (r.exit_code == 2) {
     error_members(w, r.input_error);
     w.end_object();
-    return out;
+    return w.take();
   }
   report_members(w, r);
   // More than one report in the paste: each on its own (the fields above are the first's).
@@ -404,7 +402,7 @@ std::string to_json(const Result& r) {
     w.end_array();
   }
   w.end_object();
-  return out;
+  return w.take();
 }
 
 namespace {
@@ -756,13 +754,12 @@ std::string check_to_json(std::string_view utf8, std::string_view options_json) 
   Options opts;
   std::string error;
   if (!parse_options_json(options_json, &opts, &error)) {
-    std::string out;
-    JsonWriter w(out);
+    JsonWriter w;
     w.begin_object();
     tool_members(w);
     error_members(w, "选项无效 (invalid options): " + error);
     w.end_object();
-    return out;
+    return w.take();
   }
   return to_json(check(utf8, opts));
 }
