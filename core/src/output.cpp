@@ -352,25 +352,26 @@ std::size_t strings_size(const std::vector<std::string>& list, std::size_t each)
   return n;
 }
 
-// About the size of the document (a little over, so that the string grows at most once): the
-// strings as they are plus each item's keys, indentation and numbers.
-std::size_t json_size(const Result& r) {
-  std::size_t n = 1024 + strings_size(r.parts, 12) + 400 * r.changes.size();
-  for (const auto& s : r.sections) n += s.heading.size() + 90;
-  for (const auto& c : r.cells) n += c.id.size() + c.raw.size() + c.note.size() + 160;
+// About the size of the document: the strings as they are, plus each item's keys, numbers and
+// line breaks, plus `indent` more spaces on each line (the reports of a paste stand deeper).
+std::size_t json_size(const Result& r, std::size_t indent = 0) {
+  std::size_t n = 600 + strings_size(r.parts, 10 + indent) + (330 + 14 * indent) * r.changes.size();
+  for (const auto& s : r.sections) n += s.heading.size() + 70 + 5 * indent;
+  for (const auto& c : r.cells) n += c.id.size() + c.raw.size() + c.note.size() + 135 + 8 * indent;
   for (const auto& f : r.findings) {
-    n += f.rule.size() + f.message.size() + f.message_en.size() + 300;
-    n += strings_size(f.cells, 12) + strings_size(f.previous_cells, 12);
+    n += f.rule.size() + f.message.size() + f.message_en.size() + 250 + 14 * indent;
+    n += strings_size(f.cells, 12 + indent) + strings_size(f.previous_cells, 12 + indent);
   }
   if (r.previous) n += 1500;
-  for (const auto& sub : r.reports) n += json_size(sub) + 64;
-  return n + n / 16;
+  for (const auto& sub : r.reports) n += json_size(sub, indent + 4) + 64;
+  return n;
 }
 
 }  // namespace
 
 std::string to_json(const Result& r) {
-  JsonWriter w(json_size(r));
+  const std::size_t size = json_size(r);
+  JsonWriter w(size + size / 16);  // a little over, so that the buffer does not grow
   w.begin_object();
   tool_members(w);
   w.key("input");
