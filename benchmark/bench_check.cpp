@@ -3,6 +3,7 @@
 //   BM_Corpus/<report>   check() + to_json() on every report text of the corpus (what the page
 //                        and `nianbao --json` do), bytes/s = throughput on that report;
 //   BM_Phase/check, BM_Phase/to_json   the two halves, on report 000 (for profiling);
+//   BM_Phase/to_json_corpus   to_json() alone on every report of the corpus, checked beforehand;
 //   BM_Scaling/<bytes>   the same on a synthetic report of 10 KB .. 10 MB (corpus 000 repeated),
 //                        with a complexity fit: time must grow linearly (O(N)).
 //
@@ -128,6 +129,19 @@ int main(int argc, char** argv) {
       std::string json = nianbao::to_json(r);
       benchmark::DoNotOptimize(json.data());
     }
+  })->Unit(benchmark::kMicrosecond);
+  benchmark::RegisterBenchmark("BM_Phase/to_json_corpus", [](benchmark::State& s) {
+    std::vector<nianbao::Result> results;
+    std::int64_t bytes = 0;
+    for (const Report& r : corpus) results.push_back(nianbao::check(r.text));
+    for (auto _ : s) {
+      for (const nianbao::Result& r : results) {
+        std::string json = nianbao::to_json(r);
+        bytes += static_cast<std::int64_t>(json.size());
+        benchmark::DoNotOptimize(json.data());
+      }
+    }
+    s.SetBytesProcessed(bytes);  // JSON written per second
   })->Unit(benchmark::kMicrosecond);
   benchmark::RegisterBenchmark("BM_Scaling", BM_Scaling)
       ->RangeMultiplier(10)

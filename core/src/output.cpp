@@ -1,8 +1,11 @@
-// Output: the names of the contract's enums, the JSON contract (../shared/spec/output.md), the
-// terminal text format, the rule catalogue, and the options/JSON convenience used by the
-// bindings.
+// Output: the names of the contract's enums, the terminal text format, the rule catalogue and
+// the options of the bindings. The JSON of a result is output_json.cpp.
+#include <algorithm>
 #include <cstdio>
 #include <nlohmann/json.hpp>
+#include <string_view>
+#include <utility>
+#include <vector>
 
 #include "document.hpp"
 #include "rules/rule.hpp"
@@ -76,13 +79,6 @@ using ojson = nlohmann::ordered_json;
 
 namespace {
 
-ojson number_json(double v, bool decimal) {
-  if (!decimal) return static_cast<long long>(std::llround(v));
-  return v;
-}
-
-ojson pos_json(int v) { return v > 0 ? ojson(v) : ojson(nullptr); }
-
 std::string dump(const ojson& j) {
   return j.dump(2, ' ', false, nlohmann::json::error_handler_t::replace);
 }
@@ -91,195 +87,79 @@ std::string dump(const ojson& j) {
 
 namespace {
 
-ojson checks_json(const Summary& s) {
-  return {{"pass", s.pass},
-          {"fail", s.fail},
-          {"uncertain", s.uncertain},
-          {"not_assessable", s.not_assessable}};
-}
-
-ojson reuse_json(const TextReuse& t) {
-  ojson sections = ojson::array();
-  for (const auto& c : t.sections) {
-    sections.push_back(
-        {{"section", c.section}, {"sentences", c.sentences}, {"repeated", c.repeated}});
-  }
-  ojson passages = ojson::array();
-  for (const auto& p : t.passages) {
-    passages.push_back({{"line", pos_json(p.line)},
-                        {"column", pos_json(p.column)},
-                        {"previous_line", pos_json(p.previous_line)},
-                        {"previous_column", pos_json(p.previous_column)},
-                        {"sentences", p.sentences},
-                        {"chars", p.chars},
-                        {"text", p.text}});
-  }
-  return {{"sentences", t.sentences},
-          {"repeated", t.repeated},
-          {"sections", std::move(sections)},
-          {"passages", std::move(passages)}};
-}
-
-ojson previous_json(const PreviousInfo& p) {
-  ojson j = {{"agency", p.agency ? ojson(*p.agency) : ojson(nullptr)},
-             {"year", p.year ? ojson(*p.year) : ojson(nullptr)},
-             {"format", p.format},
-             {"input_bytes", p.input_bytes},
-             {"lines", p.input_lines},
-             {"compared", p.compared},
-             {"checks", checks_json(p.checks)}};
-  if (!p.error.empty()) j["error"] = p.error;
-  if (p.text_reuse) j["text_reuse"] = reuse_json(*p.text_reuse);
-  return j;
-}
-
-ojson changes_json(const std::vector<Change>& changes) {
-  ojson arr = ojson::array();
-  for (const auto& c : changes) {
-    const bool decimal = c.unit != "件";
-    ojson o = {{"id", c.id},
-               {"label", c.label},
-               {"label_en", c.label_en},
-               {"unit", c.unit},
-               {"cells", c.cells},
-               {"current", number_json(c.current, decimal)},
-               {"previous", number_json(c.previous, decimal)},
-               {"change", number_json(c.change, decimal)},
-               {"percent", c.percent ? ojson(*c.percent) : ojson(nullptr)}};
-    arr.push_back(std::move(o));
-  }
-  return arr;
-}
-
-ojson findings_json(const std::vector<Finding>& list) {
-  ojson findings = ojson::array();
-  for (const auto& f : list) {
-    ojson fj = ojson::object();
-    auto& fo = fj.get_ref<ojson::object_t&>();
-    fo.reserve(10);
-    fo.emplace_back("rule", f.rule);
-    fo.emplace_back("status", finding_status_name(f.status));
-    fo.emplace_back("severity", severity_name(f.severity));
-    fo.emplace_back("message", f.message);
-    fo.emplace_back("message_en", f.message_en);
-    fo.emplace_back("line", pos_json(f.line));
-    fo.emplace_back("column", pos_json(f.column));
-    fo.emplace_back("cells", f.cells);
-    const bool decimal = (f.expected && *f.expected != std::floor(*f.expected)) ||
-                         (f.actual && *f.actual != std::floor(*f.actual));
-    if (f.expected) fo.emplace_back("expected", number_json(*f.expected, decimal));
-    if (f.actual) fo.emplace_back("actual", number_json(*f.actual, decimal));
-    if (f.previous_line > 0) {
-      fo.emplace_back("previous_line", f.previous_line);
-      fo.emplace_back("previous_column", pos_json(f.previous_column));
+// Where code points stand in a long line, so that each finding's extract starts near its
+// column instead of at the line's start (30,000 findings on a 2 MB line: linear, not quadratic).
+// Code points are counted as next_cp() steps, as the extract counts them.
+class LineIndex {
+ public:
+  // Byte offset in `line` (line number `line_no`) of code point `target` (1-based); *reached is
+  // `target`, or the count of code points + 1 when the line is shorter.
+  std::size_t seek(int line_no, std::string_view line, int target, int* reached) {
+    std::size_t i = 0;
+    int cp = 1;
+    if (line.size() > kLong) {
+      if (line_no != line_no_) build(line_no, line);
+      const auto k =
+          std::min(static_cast<std::size_t>((std::max(target, 1) - 1) / kStep), marks_.size() - 1);
+      i = marks_[k];
+      cp = 1 + static_cast<int>(k) * kStep;
     }
-    if (!f.previous_cells.empty()) fo.emplace_back("previous_cells", f.previous_cells);
-    findings.push_back(std::move(fj));
-  }
-  return findings;
-}
-
-ojson cells_json(const std::vector<Cell>& list) {
-  ojson cells = ojson::object();
-  for (const auto& c : list) {
-    // Keys are distinct and in output order: append them (operator[] searches the keys).
-    ojson cj = ojson::object();
-    auto& co = cj.get_ref<ojson::object_t&>();
-    co.reserve(6);
-    co.emplace_back("value", c.value ? number_json(*c.value, c.decimal) : ojson(nullptr));
-    co.emplace_back("raw", c.raw);
-    co.emplace_back("line", pos_json(c.line));
-    co.emplace_back("column", pos_json(c.column));
-    co.emplace_back("status", cell_status_name(c.status));
-    if (!c.note.empty()) co.emplace_back("note", c.note);
-    // Ids are unique: append instead of operator[] (a linear key search per cell).
-    cells.get_ref<ojson::object_t&>().emplace_back(c.id, std::move(cj));
-  }
-  return cells;
-}
-
-// One report as read and checked: report, sections, cells, findings, summary.
-void put_report(ojson& j, const Result& r) {
-  j["report"] = {{"agency", r.agency ? ojson(*r.agency) : ojson(nullptr)},
-                 {"year", r.year ? ojson(*r.year) : ojson(nullptr)},
-                 {"format", r.format},
-                 {"scope", r.scope},
-                 {"parts", r.parts}};
-  if (r.previous) j["previous"] = previous_json(*r.previous);
-  ojson sections = ojson::array();
-  for (const auto& s : r.sections) {
-    sections.push_back({{"number", s.number}, {"heading", s.heading}, {"line", s.line}});
-  }
-  j["sections"] = std::move(sections);
-  j["cells"] = cells_json(r.cells);
-  j["findings"] = findings_json(r.findings);
-  if (r.previous) j["changes"] = changes_json(r.changes);
-  j["summary"] = {
-      {"checks",
-       {{"pass", r.summary.pass},
-        {"fail", r.summary.fail},
-        {"uncertain", r.summary.uncertain},
-        {"not_assessable", r.summary.not_assessable}}},
-      {"findings",
-       {{"error", r.summary.errors}, {"warning", r.summary.warnings}, {"info", r.summary.infos}}},
-      {"hidden", r.summary.hidden}};
-}
-
-}  // namespace
-
-std::string to_json(const Result& r) {
-  ojson j;
-  j["schema"] = kSchemaVersion;
-  j["tool"] = {{"name", "nianbao"}, {"version", kVersion}};
-  j["input"] = {{"bytes", r.input_bytes}, {"lines", r.input_lines}, {"encoding", r.encoding}};
-  if (r.exit_code == 2) {
-    j["error"] = {{"message", r.input_error}};
-    j["exit_code"] = 2;
-    return dump(j);
-  }
-  put_report(j, r);
-  // More than one report in the paste: each on its own (the fields above are the first's).
-  if (!r.reports.empty()) {
-    ojson reports = ojson::array();
-    for (const Result& sub : r.reports) {
-      ojson rj;
-      rj["lines"] = {{"first", sub.first_line}, {"last", sub.last_line}};
-      put_report(rj, sub);
-      reports.push_back(std::move(rj));
+    while (cp < target && i < line.size()) {
+      detail::next_cp(line, i);
+      ++cp;
     }
-    j["reports"] = std::move(reports);
+    *reached = cp;
+    return i;
   }
-  return dump(j);
-}
 
-namespace {
+ private:
+  static constexpr std::size_t kLong = 1024;  // bytes; shorter lines are walked from the start
+  static constexpr int kStep = 64;            // code points between marks
 
-// The source line, tabs shown as two spaces, with a marker under [column, +width).
-std::string extract(std::string_view line, int column, int mark_cps) {
+  void build(int line_no, std::string_view line) {
+    line_no_ = line_no;
+    marks_.clear();
+    std::size_t i = 0;
+    for (int cp = 0; i < line.size(); ++cp) {
+      if (cp % kStep == 0) marks_.push_back(i);
+      detail::next_cp(line, i);
+    }
+  }
+
+  int line_no_ = 0;
+  std::vector<std::size_t> marks_;  // byte offset of code point 1 + k * kStep
+};
+
+// The source line, tabs shown as two spaces, with a marker under [column, +width). A long line
+// is shown as a window of at most kWindow code points: 40 before the column, "…" where cut.
+std::string extract(std::string_view line, int line_no, int column, int mark_cps,
+                    LineIndex& index) {
+  static constexpr int kWindow = 160;
   std::string shown, marker;
-  std::size_t i = 0;
-  int cp_index = 1;
-  // Long lines are shown as a window around the column.
   const int from = column > 60 ? column - 40 : 1;
   if (from > 1) shown = "…";
   if (from > 1) marker = " ";
-  while (i < line.size()) {
+  int cp_index = 1;
+  std::size_t i = index.seek(line_no, line, from, &cp_index);
+  while (i < line.size() && cp_index < from + kWindow) {
     const char32_t cp = detail::next_cp(line, i);
-    if (cp_index >= from && cp_index < from + 160) {
-      const int w = cp == '\t' ? 2 : detail::display_width(cp);
-      if (cp == '\t') {
-        shown += "  ";
-      } else {
-        detail::append_utf8(shown, cp);
-      }
-      const char m = cp_index == column                                    ? '^'
-                     : (cp_index > column && cp_index < column + mark_cps) ? '~'
-                                                                           : ' ';
-      if (cp_index < column + mark_cps) marker.append(static_cast<std::size_t>(w), m);
+    const int w = cp == '\t' ? 2 : detail::display_width(cp);
+    if (cp == '\t') {
+      shown += "  ";
+    } else {
+      detail::append_utf8(shown, cp);
     }
+    const char m = cp_index == column                                    ? '^'
+                   : (cp_index > column && cp_index < column + mark_cps) ? '~'
+                                                                         : ' ';
+    if (cp_index < column + mark_cps) marker.append(static_cast<std::size_t>(w), m);
     ++cp_index;
   }
-  if (column >= cp_index) marker += "^";
+  if (i < line.size()) {
+    shown += "…";  // the line goes on (and the column stood in the window)
+  } else if (column >= cp_index) {
+    marker += "^";  // after the line's end
+  }
   while (!marker.empty() && marker.back() == ' ') marker.pop_back();
   return shown + "\n" + marker;
 }
@@ -340,11 +220,49 @@ std::string previous_block(const Result& r, bool en) {
   return out;
 }
 
+// The cells of a report by id (in their order among equal ids), so that a finding finds its
+// cells without a scan of every cell.
+using CellsById = std::vector<std::pair<std::string_view, const Cell*>>;
+
+CellsById cells_by_id(const std::vector<Cell>& cells) {
+  CellsById out;
+  out.reserve(cells.size());
+  for (const auto& c : cells) out.emplace_back(c.id, &c);
+  std::stable_sort(out.begin(), out.end(),
+                   [](const auto& a, const auto& b) { return a.first < b.first; });
+  return out;
+}
+
+// How many code points to mark: the raw text of the (last listed) cell standing at the place.
+int mark_width(const Finding& f, const CellsById& cells) {
+  int width = 1;
+  for (const auto& id : f.cells) {
+    auto it = std::lower_bound(cells.begin(), cells.end(), std::string_view(id),
+                               [](const auto& e, std::string_view k) { return e.first < k; });
+    for (; it != cells.end() && it->first == id; ++it) {
+      const Cell& c = *it->second;
+      if (c.line == f.line && c.column == f.column && !c.raw.empty()) {
+        width = static_cast<int>(detail::cp_count(c.raw));
+      }
+    }
+  }
+  return width;
+}
+
+// What the text format needs besides the finding.
+struct TextContext {
+  const detail::Source& src;
+  const std::string& file;
+  bool en;
+  LineIndex& index;
+};
+
 // A finding as the terminal shows it: FILE:LINE:COL: severity: message [rule], then the line
 // with the place marked.
-std::string finding_text(const Finding& f, const Result& r, const detail::Source& src,
-                         const std::string& file, bool en) {
-  std::string out = file;
+void finding_text(std::string& out, const Finding& f, const CellsById& cells,
+                  const TextContext& ctx) {
+  const bool en = ctx.en;
+  out += ctx.file;
   if (f.line > 0) out += ":" + std::to_string(f.line) + ":" + std::to_string(f.column);
   out += std::string(": ") + severity_name(f.severity) + ": " +
          (en && !f.message_en.empty() ? f.message_en : f.message);
@@ -354,22 +272,23 @@ std::string finding_text(const Finding& f, const Result& r, const detail::Source
     out += en ? " (previous report " + at + ")" : "（上一年度报告 " + at + "）";
   }
   out += " [" + f.rule + "]\n";
-  if (f.line <= 0) return out;
-  int width = 1;
-  for (const auto& id : f.cells) {
-    for (const auto& c : r.cells) {
-      if (c.id == id && c.line == f.line && c.column == f.column && !c.raw.empty()) {
-        width = static_cast<int>(detail::cp_count(c.raw));
-      }
-    }
-  }
+  if (f.line <= 0) return;
   const std::string num = std::to_string(f.line);
-  const std::string ex = extract(src.line_text(f.line), f.column, width);
+  const std::string ex =
+      extract(ctx.src.line_text(f.line), f.line, f.column, mark_width(f, cells), ctx.index);
   const std::size_t nl = ex.find('\n');
-  out +=
-      std::string(num.size() < 6 ? 6 - num.size() : 0, ' ') + num + " | " + ex.substr(0, nl) + "\n";
-  out += std::string(6, ' ') + " | " + ex.substr(nl + 1) + "\n";
-  return out;
+  out.append(num.size() < 6 ? 6 - num.size() : 0, ' ');
+  out += num + " | ";
+  out.append(ex, 0, nl);
+  out += "\n" + std::string(6, ' ') + " | ";
+  out.append(ex, nl + 1, std::string::npos);
+  out += "\n";
+}
+
+void findings_text(std::string& out, const Result& r, const TextContext& ctx) {
+  if (r.findings.empty()) return;
+  const CellsById cells = cells_by_id(r.cells);
+  for (const auto& f : r.findings) finding_text(out, f, cells, ctx);
 }
 
 // The closing line of one report.
@@ -407,14 +326,16 @@ std::string to_text(const Result& r, std::string_view text, std::string_view fil
   const std::string file(filename.empty() ? "-" : filename);
   if (r.exit_code == 2) return file + ": error: " + r.input_error + "\n";
   const detail::Source src(text);
+  LineIndex index;
+  const TextContext ctx{src, file, en, index};
   // More than one report in the paste: each report's findings, then its closing line.
   for (const Result& rep : r.reports) {
-    for (const auto& f : rep.findings) out += finding_text(f, rep, src, file, en);
+    findings_text(out, rep, ctx);
     if (rep.previous) out += previous_block(rep, en);
     out += summary_text(rep, file, en);
   }
   if (!r.reports.empty()) return out;
-  for (const auto& f : r.findings) out += finding_text(f, r, src, file, en);
+  findings_text(out, r, ctx);
   if (r.previous) out += previous_block(r, en);
   return out + summary_text(r, file, en);
 }
@@ -507,20 +428,6 @@ bool parse_options_json(std::string_view json, Options* out, std::string* error)
     if (!it->get_ref<const std::string&>().empty()) out->previous = it->get<std::string>();
   }
   return true;
-}
-
-std::string check_to_json(std::string_view utf8, std::string_view options_json) {
-  Options opts;
-  std::string error;
-  if (!parse_options_json(options_json, &opts, &error)) {
-    ojson j;
-    j["schema"] = kSchemaVersion;
-    j["tool"] = {{"name", "nianbao"}, {"version", kVersion}};
-    j["error"] = {{"message", "选项无效 (invalid options): " + error}};
-    j["exit_code"] = 2;
-    return dump(j);
-  }
-  return to_json(check(utf8, opts));
 }
 
 }  // namespace nianbao
