@@ -15,7 +15,7 @@
 //     --out build/wasm/dist/nianbao.html [--no-pdf]
 import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { createHash } from 'node:crypto';
 import { bundle } from './bundler.mjs';
@@ -58,6 +58,14 @@ function replaceOnce(haystack, marker, value) {
   return haystack.slice(0, i) + value + haystack.slice(i + marker.length);
 }
 
+// The core's rule and cell catalogues and version (JSON strings), from the build's own core run
+// here in Node.js: the worker hands them to the page when it is ready instead of computing them.
+async function catalogue(gluePath, wasmPath) {
+  const { default: createNianbao } = await import(pathToFileURL(gluePath).href);
+  const m = await createNianbao({ wasmBinary: readFileSync(wasmPath) });
+  return { version: m.version(), rules: m.rules(), cells: m.cells() };
+}
+
 // gluePath, wasmPath: the Emscripten ES6 build (nianbao.mjs, -sEXPORT_ES6) and its nianbao.wasm.
 export async function buildPage(gluePath, wasmPath, { pdf = true } = {}) {
   const read = (f) => readFileSync(join(webDir, f), 'utf8');
@@ -67,7 +75,7 @@ export async function buildPage(gluePath, wasmPath, { pdf = true } = {}) {
   // the compiled module and locateFile, so it never uses it.
   const workerSource = await bundle(join(webDir, 'worker.js'), {
     format: 'iife', strict: true, minifyWhitespace: true,
-    define: { 'import.meta.url': 'self.location.href' },
+    define: { 'import.meta.url': 'self.location.href', NIANBAO_CATALOGUE: JSON.stringify(JSON.stringify(await catalogue(gluePath, wasmPath))) },
     replace: { [join(webDir, 'nianbao.mjs')]: resolve(gluePath) }
   });
   const wasm = readFileSync(wasmPath);

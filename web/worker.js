@@ -12,6 +12,12 @@
 import './worker-prelude.js';
 import createNianbao from './nianbao.mjs';
 
+// The rule and cell catalogues (rules() and cells() of this same core, JSON), written in by
+// web/build.mjs, which computes them once at build time: asking the core here costs tens of ms
+// of its first calls before the page can be told it is ready. Without them, the core is asked.
+/* global NIANBAO_CATALOGUE */
+var built = typeof NIANBAO_CATALOGUE === 'string' ? JSON.parse(NIANBAO_CATALOGUE) : null;
+
 var core = null;
 var started = false;
 var pending = [];
@@ -59,9 +65,14 @@ function init(msg) {
     var rules;
     var cells;
     var version;
-    try { rules = m.rules(); } catch { rules = '[]'; }
-    try { cells = m.cells(); } catch { cells = '[]'; }
     try { version = m.version(); } catch { version = ''; }
+    if (built && built.version === version) {
+      rules = built.rules;
+      cells = built.cells;
+    } else {
+      try { rules = m.rules(); } catch { rules = '[]'; }
+      try { cells = m.cells(); } catch { cells = '[]'; }
+    }
     marks.ready = performance.now();
     postMessage({ type: 'ready', version: version, rules: rules, cells: cells, ms: marks.ready - t0, marks: marks });
     var queued = pending;
