@@ -103,6 +103,24 @@ function startPdfWorker() {
   return pdfw.starting;
 }
 
+// pdf.js is unpacked and started as soon as a PDF is on its way (a PDF dragged over the input
+// pane, the file picker opened), not only when it is dropped: the user's gesture hides most of
+// the start-up. Never at load: text-only use never pays for it.
+function prewarmPdf() {
+  if (!pdfw.starting && hasPdfReader()) startPdfWorker().catch(function () { /* said when a PDF is read */ });
+}
+
+// Whether a drag carries a PDF (the types of dragged files are known before the drop; a browser
+// that does not say counts as yes).
+function carriesPdf(ev) {
+  var items = ev.dataTransfer && ev.dataTransfer.items;
+  if (!items || !items.length) return true;
+  for (var i = 0; i < items.length; i++) {
+    if (items[i].kind === 'file' && (items[i].type === 'application/pdf' || items[i].type === '')) return true;
+  }
+  return false;
+}
+
 // Whether this build carries pdf.js (nianbao-text.html does not). Looks at the payload's first
 // text node only: reading its textContent would copy the whole payload (667 KB) at load.
 function hasPdfReader() {
@@ -221,6 +239,7 @@ setReportFileReader(readReportFile);  // the file picker of app.js
   zone.addEventListener('dragenter', function (ev) {
     if (!hasFiles(ev)) return;
     ev.preventDefault();
+    if (carriesPdf(ev)) prewarmPdf();
     depth++;
     zone.classList.add('drop-active');
     zone.setAttribute('data-drop-label', S().dropHere);
@@ -245,6 +264,8 @@ setReportFileReader(readReportFile);  // the file picker of app.js
     ev.stopPropagation();
     readReportFile(files[0]).catch(function () { /* shown in the page */ });
   }, true);
+  // The file picker: the dialog takes the user seconds, enough to have pdf.js ready for a PDF.
+  ui.file.addEventListener('click', prewarmPdf);
   window.addEventListener('dragover', function (ev) { if (hasFiles(ev)) ev.preventDefault(); });
   window.addEventListener('drop', function (ev) { if (hasFiles(ev)) ev.preventDefault(); });
   // The pdf.js payload comes after the page script (web/build.mjs): known once the page is parsed.
