@@ -85,7 +85,7 @@ async function load(context, url) {
       fatal: s.fatal, ready: s.timing.ready, workerInit: s.timing.workerInit,
       responseEnd: nav.responseEnd, domInteractive: nav.domInteractive, domContentLoaded: nav.domContentLoadedEventStart,
       bootStart: b.start ?? null, wasmDecoded: b.decoded ?? null, wasmCompiled: b.compiled ?? null,
-      workerStart: wk('start'), workerModule: wk('module'), workerInstantiated: wk('instantiated'),
+      workerStart: wk('start'), workerModule: wk('module'), workerDecompressed: wk('decompressed'), workerInstantiated: wk('instantiated'),
       workerRuntime: wk('runtime'), workerReady: wk('ready')
     };
   });
