@@ -3,12 +3,16 @@
 //
 //  1. check() per report: an http page imports build/wasm/nianbao.mjs and times m.check(text)
 //     on every corpus report on the main thread (benchmark/measure.mjs, wall time);
-//  2. the single-file page build/wasm/dist/nianbao.html (file://): navigation -> ready
-//     (window.nianbao.state().timing.ready, performance.now() when the worker is ready), first load
-//     in a fresh browser and the median of warm reloads; and the round trip page -> worker -> page
-//     of window.nianbao.check(text) on report 000. Skipped with a message when the page is absent.
+//  2. the single-file page build/wasm/dist/nianbao.html (file://), by benchmark/page_chromium.mjs:
+//     what is parsed at load (bytes), navigation -> ready (window.nianbao.state().timing.ready:
+//     the worker has the core and the page has its catalogues) on the first load in a fresh
+//     browser and the median of warm loads, with a breakdown, and 001-003 source.pdf dropped on
+//     the page -> findings shown, first use (pdf.js cold) and after; plus the round trip page ->
+//     worker -> page of window.nianbao.check(text) on report 000. Skipped with a message when the
+//     page is absent; --no-page leaves it out, --no-pdf the PDFs.
 //
 //   node benchmark/wasm_chromium.mjs [--wasm-dir build/wasm] [--corpus ../shared/corpus]
+//        [--reloads 9] [--pdf-rounds 3] [--no-page] [--no-pdf]
 import { createServer } from 'node:http';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -24,7 +28,8 @@ const opt = (name, def) => {
 const wasmDir = resolve(opt('--wasm-dir', process.env.NIANBAO_WASM_DIR ?? join(here, '..', 'build', 'wasm')));
 const corpusDir = resolve(opt('--corpus', process.env.NIANBAO_CORPUS_DIR ?? join(here, '..', '..', 'shared', 'corpus')));
 const pagePath = join(wasmDir, 'dist', 'nianbao.html');
-const reloads = Number(opt('--reloads', 7));
+const reloads = Number(opt('--reloads', 9));
+const pdfRounds = Number(opt('--pdf-rounds', 3));
 
 let chromium;
 try {
@@ -42,6 +47,7 @@ if (!existsSync(join(wasmDir, 'nianbao.mjs'))) {
   process.exit(2);
 }
 const { corpusReports } = await import('./corpus.mjs');
+const { measurePages } = await import('./page_chromium.mjs');
 
 // Static server: /wasm/* from the wasm build, /bench/* from this folder, / the bench page.
 const types = { '.mjs': 'text/javascript', '.js': 'text/javascript', '.wasm': 'application/wasm', '.html': 'text/html' };
@@ -104,42 +110,31 @@ try {
     await b.close();
   }
   // 2. The single-file page.
-  if (!existsSync(pagePath)) {
+  if (args.includes('--no-page')) {
+    out.page = { skipped: 'not asked (--no-page)' };
+  } else if (!existsSync(pagePath)) {
     out.page = { skipped: `${pagePath} not found (the page is built by the wasm tree: web/CMakeLists.txt)` };
   } else {
+    out.page = await measurePages({ pagePath, loads: reloads, pdfRounds, pdf: !args.includes('--no-pdf'), corpusDir });
+    // the round trip page -> worker -> page of report 000, in a warm browser
     const b = await launch();
-    const url = pathToFileURL(pagePath).href;
-    const readyTimes = [];
-    let roundTrip = null;
-    for (let k = 0; k < reloads; ++k) {
-      const page = await b.context.newPage();
-      await page.goto(url);
-      await page.waitForFunction(() => document.body.getAttribute('data-ready') === 'true' ||
-        document.body.getAttribute('data-state') === 'error', null, { timeout: 30000 });
-      const t = await page.evaluate(() => window.nianbao.state().timing.ready);
-      readyTimes.push(t);
-      if (k === reloads - 1) {
-        const text = readFileSync(join(corpusDir, corpusReports(corpusDir)[0]), 'utf8');
-        roundTrip = await page.evaluate(async (t) => {
-          for (let i = 0; i < 20; ++i) await window.nianbao.check(t);  // warm-up
-          const times = [];
-          for (let i = 0; i < 30; ++i) {
-            const t0 = performance.now();
-            await window.nianbao.check(t);
-            times.push(performance.now() - t0);
-          }
-          times.sort((a, b) => a - b);
-          return times[Math.floor(times.length / 2)];
-        }, text);
+    const page = await b.context.newPage();
+    await page.goto(pathToFileURL(pagePath).href);
+    await page.waitForFunction(() => document.body.getAttribute('data-ready') === 'true' ||
+      document.body.getAttribute('data-state') === 'error', null, { timeout: 30000 });
+    const text = readFileSync(join(corpusDir, corpusReports(corpusDir)[0]), 'utf8');
+    out.page.roundTripMs = await page.evaluate(async (t) => {
+      for (let i = 0; i < 20; ++i) await window.nianbao.check(t);  // warm-up
+      const times = [];
+      for (let i = 0; i < 30; ++i) {
+        const t0 = performance.now();
+        await window.nianbao.check(t);
+        times.push(performance.now() - t0);
       }
-      await page.close();
-    }
+      times.sort((a, b) => a - b);
+      return times[Math.floor(times.length / 2)];
+    }, text);
     await b.close();
-    const warm = readyTimes.slice(1).sort((a, b) => a - b);
-    out.page = {
-      url, readyFirstMs: readyTimes[0], readyWarmMedianMs: warm[Math.floor(warm.length / 2)],
-      readyAllMs: readyTimes, roundTripMs: roundTrip,
-    };
   }
 } finally {
   server.close();

@@ -130,14 +130,10 @@ export function renderNotice() {
 // ---------------------------------------------------------------------------------------------
 // Worker
 function startWorker() {
-  var src = $('nianbao-worker');
   var t0 = performance.now();
   try {
-    var blob = new Blob([src.textContent], { type: 'text/javascript' });
-    var url = URL.createObjectURL(blob);
-    state.worker = new Worker(url);
-    // The worker keeps its own copy of the script; the URL is not needed after start-up.
-    setTimeout(function () { URL.revokeObjectURL(url); }, 10000);
+    // started by the boot script at the top of the page (web/boot.js); a fresh one after a restart
+    state.worker = window.nianbaoBoot.worker();
   } catch (e) {
     onFatal(String((e && e.message) || e));
     return;

@@ -522,7 +522,7 @@ async function main() {
       }));
       assertEq(st.pwned, undefined, 'no handler ran');
       assertEq(st.imgs, 0, 'no <img> element created');
-      assertEq(st.scripts, 2, 'no <script> element created');
+      assertEq(st.scripts, 4, 'no <script> element created (the page has 4: worker, wasm, boot script, page script)');
       assert(st.backdrop, 'markup shown literally in the highlight layer');
     });
 

@@ -48,6 +48,7 @@ var FILE_STRINGS = {
 var pdfw = { worker: null, starting: null, next: 1, waiters: {}, bootMs: null };
 
 function base64ToBytes(b64) {
+  if (typeof Uint8Array.fromBase64 === 'function') return Uint8Array.fromBase64(b64.trim());
   var bin = atob(b64);
   var out = new Uint8Array(bin.length);
   for (var i = 0; i < bin.length; i++) out[i] = bin.charCodeAt(i);
@@ -59,7 +60,7 @@ function startPdfWorker() {
   if (pdfw.starting) return pdfw.starting;
   pdfw.starting = new Promise(function (resolve, reject) {
     var holder = document.getElementById('nianbao-pdfjs');
-    var payload = holder ? (holder.content || holder).textContent.replace(/\s+/g, '') : '';
+    var payload = holder ? (holder.content || holder).textContent : '';
     if (!payload) { reject(new Error(S().pdfUnavailable)); return; }
     var t0 = performance.now();
     var gz = new Blob([base64ToBytes(payload)]);
@@ -102,10 +103,30 @@ function startPdfWorker() {
   return pdfw.starting;
 }
 
-// Whether this build carries pdf.js (nianbao-text.html does not).
+// pdf.js is unpacked and started as soon as a PDF is on its way (a PDF dragged over the input
+// pane, the file picker opened), not only when it is dropped: the user's gesture hides most of
+// the start-up. Never at load: text-only use never pays for it.
+function prewarmPdf() {
+  if (!pdfw.starting && hasPdfReader()) startPdfWorker().catch(function () { /* said when a PDF is read */ });
+}
+
+// Whether a drag carries a PDF (the types of dragged files are known before the drop; a browser
+// that does not say counts as yes).
+function carriesPdf(ev) {
+  var items = ev.dataTransfer && ev.dataTransfer.items;
+  if (!items || !items.length) return true;
+  for (var i = 0; i < items.length; i++) {
+    if (items[i].kind === 'file' && (items[i].type === 'application/pdf' || items[i].type === '')) return true;
+  }
+  return false;
+}
+
+// Whether this build carries pdf.js (nianbao-text.html does not). Looks at the payload's first
+// text node only: reading its textContent would copy the whole payload (667 KB) at load.
 function hasPdfReader() {
   var holder = document.getElementById('nianbao-pdfjs');
-  return !!(holder && (holder.content || holder).textContent.replace(/\s+/g, ''));
+  var node = holder && (holder.content || holder).firstChild;
+  return !!(node && node.nodeType === 3 && node.data.trim());
 }
 
 // getPdfPages for extractFile: bytes → [[item]] per page, in the pdf.js worker; onProgress(page, pages).
@@ -218,6 +239,7 @@ setReportFileReader(readReportFile);  // the file picker of app.js
   zone.addEventListener('dragenter', function (ev) {
     if (!hasFiles(ev)) return;
     ev.preventDefault();
+    if (carriesPdf(ev)) prewarmPdf();
     depth++;
     zone.classList.add('drop-active');
     zone.setAttribute('data-drop-label', S().dropHere);
@@ -242,15 +264,22 @@ setReportFileReader(readReportFile);  // the file picker of app.js
     ev.stopPropagation();
     readReportFile(files[0]).catch(function () { /* shown in the page */ });
   }, true);
+  // The file picker: the dialog takes the user seconds, enough to have pdf.js ready for a PDF.
+  ui.file.addEventListener('click', prewarmPdf);
   window.addEventListener('dragover', function (ev) { if (hasFiles(ev)) ev.preventDefault(); });
   window.addEventListener('drop', function (ev) { if (hasFiles(ev)) ev.preventDefault(); });
-  ui.file.setAttribute('accept', (hasPdfReader() ? '.pdf,application/pdf,' : '') + '.docx,.html,.htm,.txt,.text,.csv,application/vnd.openxmlformats-officedocument.wordprocessingml.document,text/html,text/plain');
-  if (!hasPdfReader()) {
-    // the light page says plainly that it does not read PDF, and where the full page is
-    var hint = document.getElementById('report-hint');
-    if (hint) hint.setAttribute('data-i18n', 'reportHintText');
+  // The pdf.js payload comes after the page script (web/build.mjs): known once the page is parsed.
+  function pdfOrNot() {
+    ui.file.setAttribute('accept', (hasPdfReader() ? '.pdf,application/pdf,' : '') + '.docx,.html,.htm,.txt,.text,.csv,application/vnd.openxmlformats-officedocument.wordprocessingml.document,text/html,text/plain');
+    if (!hasPdfReader()) {
+      // the light page says plainly that it does not read PDF, and where the full page is
+      var hint = document.getElementById('report-hint');
+      if (hint) hint.setAttribute('data-i18n', 'reportHintText');
+    }
+    applyStatic();
   }
-  applyStatic();
+  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', pdfOrNot);
+  else pdfOrNot();
 })();
 
 // API hooks for embedders and tests: window.nianbao.extractFile(bytes, name) → {kind, text, ...};
