@@ -60,6 +60,12 @@ run() {
   median=$(printf '%s\n' "${walls[@]}" | sort -g | awk '{ a[NR] = $1 } END { print a[int((NR + 1) / 2)] }')
   awk -v l="$label" -v n="$files" -v w="$median" -v c="$cpu" -v r="$reps" -v m="$rss" 'BEGIN {
     printf "| %s | %d | %.2f | %.1f | %.2f | %.1f |\n", l, n, w, (w > 0 ? n / w : 0), c / r, m / 1024 }'
+  # BATCH_JSON=FILE: the same row as a JSON line, for benchmark/table.mjs
+  if [ -n "${BATCH_JSON:-}" ]; then
+    awk -v l="$label" -v n="$files" -v w="$median" -v c="$cpu" -v r="$reps" -v m="$rss" 'BEGIN {
+      gsub(/["\\`]/, "", l)
+      printf "{\"label\":\"%s\",\"files\":%d,\"wallS\":%.3f,\"cpuS\":%.3f,\"peakRssKiB\":%d}\n", l, n, w, c / r, m }' >>"$BATCH_JSON"
+  fi
 }
 
 # The old way for comparison: one process (and one node start) per PDF.
@@ -84,6 +90,7 @@ run "text, --format csv" "$big" "$cli" check --jobs "$jobs" --format csv "$tmp/t
 run "text, --format sarif" "$big" "$cli" check --jobs "$jobs" --format sarif "$tmp/text$big"
 run "text, --format cells" "$big" "$cli" check --jobs "$jobs" --format cells "$tmp/text$big"
 run "text, --format json, --jobs 1" "$big" "$cli" check --jobs 1 --format json "$tmp/text$big"
+run "text, --format json, --cross-year (two passes)" "$big" "$cli" check --jobs "$jobs" --cross-year --format json "$tmp/text$big"
 log "PDFs: $pdfs files through one node process"
 run "PDF (001-003 repeated), --format json, one node process" "$pdfs" "$cli" check --jobs "$jobs" --format json "$tmp/pdf$pdfs"
 log "PDFs: one nianbao check FILE each"

@@ -4,7 +4,9 @@
 # (benchmark/wasm_node.mjs) and in headless Chromium (benchmark/wasm_chromium.mjs, including
 # navigation -> ready of the single-file page); bundle sizes, raw and gzip. Then the batch CLI
 # (benchmark/batch.sh: reports per second and peak memory of `nianbao check FOLDER` over 100 and
-# 2,000 text reports and over PDFs; NIANBAO_BENCH_BATCH=0 leaves it out).
+# 2,000 text reports and over PDFs; NIANBAO_BENCH_BATCH=0 leaves it out); memory at 1 and 10 MB
+# natively and in WebAssembly and instructions per byte (benchmark/resources.mjs); fuzzing speed
+# per target (scripts/fuzz.sh, short; NIANBAO_BENCH_FUZZ=0 leaves it out). All in one table.
 #
 #   scripts/bench.sh   (WASM from NIANBAO_WASM_DIR, default build/wasm; when that is absent, built in
 #                       build-bench/wasm)
@@ -54,6 +56,31 @@ else
   log "$wasm/nianbao.mjs not found and emcmake absent: WASM columns stay empty"
 fi
 
+log "memory (1 MB, 10 MB) and instructions per byte (callgrind): benchmark/resources.mjs"
+node benchmark/resources.mjs --cli "$build/nianbao" --wasm-dir "$wasm" >"$results/resources.json" ||
+  { log "resources.mjs failed: its rows stay empty"; rm -f "$results/resources.json"; }
+
+# Fuzzing speed: every target for a short while (scripts/fuzz.sh writes build-fuzz/fuzz-summary.json);
+# NIANBAO_BENCH_FUZZ=0 leaves it out, NIANBAO_BENCH_FUZZ_SECONDS sets the time shared by the targets.
+rm -f "$results/fuzz.json"
+if [ "${NIANBAO_BENCH_FUZZ:-1}" != 0 ] && command -v clang++ >/dev/null 2>&1; then
+  log "fuzzing speed (scripts/fuzz.sh, ${NIANBAO_BENCH_FUZZ_SECONDS:-100} s over the targets)"
+  if FUZZ_SECONDS="${NIANBAO_BENCH_FUZZ_SECONDS:-100}" bash scripts/fuzz.sh >"$results/fuzz.log" 2>&1 &&
+    [ -f build-fuzz/fuzz-summary.json ]; then
+    cp build-fuzz/fuzz-summary.json "$results/fuzz.json"
+  else
+    log "fuzz.sh failed (see $results/fuzz.log): its rows stay empty"
+  fi
+fi
+
+# The batch CLI: its own table, and its rows as JSON for the main one.
+rm -f "$results/batch.jsonl"
+if [ "${NIANBAO_BENCH_BATCH:-1}" != 0 ]; then
+  log "batch CLI (benchmark/batch.sh)"
+  NIANBAO_CLI="$build/nianbao" JOBS="$jobs" BATCH_JSON="$results/batch.jsonl" bash benchmark/batch.sh \
+    >"$results/batch.md"
+fi
+
 model=$(lscpu | sed -n 's/^Model name: *//p' | head -1)
 cpus=$(nproc)
 echo
@@ -64,9 +91,9 @@ echo "Native: g++ $(g++ -dumpfullversion) -O3 (Release), check() + to_json(), CP
   "Chromium $(/usr/bin/chromium --version 2>/dev/null | grep -o '[0-9][0-9.]*' | head -1) (wall time, main thread)."
 echo
 node benchmark/table.mjs --native "$results/native.json" --node "$results/node.json" \
-  --chromium "$results/chromium.json" --wasm-dir "$wasm"
-
-if [ "${NIANBAO_BENCH_BATCH:-1}" != 0 ]; then
-  log "batch CLI (benchmark/batch.sh)"
-  NIANBAO_CLI="$build/nianbao" JOBS="$jobs" bash benchmark/batch.sh
+  --chromium "$results/chromium.json" --wasm-dir "$wasm" --resources "$results/resources.json" \
+  --fuzz "$results/fuzz.json" --batch "$results/batch.jsonl"
+if [ -f "$results/batch.md" ]; then
+  echo
+  cat "$results/batch.md"
 fi
