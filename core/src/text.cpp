@@ -4,7 +4,7 @@
 
 namespace nianbao::detail {
 
-char32_t next_cp(std::string_view s, std::size_t& i) {
+char32_t next_cp_general(std::string_view s, std::size_t& i) {
   const auto b0 = static_cast<unsigned char>(s[i]);
   if (b0 < 0x80) {
     ++i;
@@ -65,9 +65,31 @@ void append_utf8(std::string& out, char32_t cp) {
   }
 }
 
+namespace {
+
+// A CJK ideograph U+4000..U+9FFF at s[i]: lead byte E4..E9 and two continuation bytes. Such a
+// sequence is always valid (no overlong form, no surrogate) and fold() leaves it alone, so the
+// scanners below copy or skip it without decoding: it is most of a Chinese text.
+bool cjk3_at(std::string_view s, std::size_t i) {
+  const auto b0 = static_cast<unsigned char>(s[i]);
+  return b0 >= 0xE4 && b0 <= 0xE9 && i + 2 < s.size() &&
+         (static_cast<unsigned char>(s[i + 1]) & 0xC0) == 0x80 &&
+         (static_cast<unsigned char>(s[i + 2]) & 0xC0) == 0x80;
+}
+
+}  // namespace
+
 bool is_valid_utf8(std::string_view s) {
   std::size_t i = 0;
   while (i < s.size()) {
+    if (static_cast<unsigned char>(s[i]) < 0x80) {
+      ++i;
+      continue;
+    }
+    if (cjk3_at(s, i)) {
+      i += 3;
+      continue;
+    }
     const std::size_t before = i;
     const char32_t cp = next_cp(s, i);
     if (cp == 0xFFFD) {
@@ -104,6 +126,14 @@ int display_width(char32_t cp) {
 
 Source::Source(std::string_view text) : text_(text) {
   starts_.push_back(0);
+  if (text.find('\r') == std::string_view::npos) {
+    // LF only (the common case): memchr from line to line.
+    for (std::size_t i = text.find('\n'); i != std::string_view::npos; i = text.find('\n', i + 1)) {
+      starts_.push_back(i + 1);
+    }
+    if (starts_.size() > 1 && starts_.back() == text.size()) starts_.pop_back();
+    return;
+  }
   for (std::size_t i = 0; i < text.size(); ++i) {
     const char c = text[i];
     if (c == '\n') {
@@ -145,6 +175,41 @@ std::string_view Source::line_text(int line) const {
   std::size_t end = line < line_count() ? starts_[static_cast<std::size_t>(line)] : text_.size();
   while (end > start && (text_[end - 1] == '\n' || text_[end - 1] == '\r')) --end;
   return text_.substr(start, end - start);
+}
+
+WordSet::WordSet(std::initializer_list<std::string_view> words)
+    : WordSet(words.begin(), words.size()) {}
+
+WordSet::WordSet(const std::string_view* words, std::size_t n) {
+  for (std::size_t k = 0; k < n; ++k) {
+    const std::string_view w = words[k];
+    if (w.empty()) continue;
+    if (w.size() == 1) {
+      singles_.push_back(w[0]);
+      continue;
+    }
+    words_.push_back(w);
+    const std::size_t b = key(static_cast<unsigned char>(w[0]), static_cast<unsigned char>(w[1]));
+    filter_[b >> 6] |= std::uint64_t{1} << (b & 63);
+  }
+}
+
+bool WordSet::in(std::string_view hay) const {
+  for (const char c : singles_) {
+    if (hay.find(c) != std::string_view::npos) return true;
+  }
+  if (words_.empty() || hay.size() < 2) return false;
+  const auto* h = reinterpret_cast<const unsigned char*>(hay.data());
+  for (std::size_t i = 0; i + 1 < hay.size(); ++i) {
+    const std::size_t b = key(h[i], h[i + 1]);
+    if (((filter_[b >> 6] >> (b & 63)) & 1) == 0) continue;
+    for (const std::string_view w : words_) {
+      if (w.size() <= hay.size() - i && std::memcmp(hay.data() + i, w.data(), w.size()) == 0) {
+        return true;
+      }
+    }
+  }
+  return false;
 }
 
 namespace {
@@ -211,6 +276,13 @@ Normalised normalise(std::string_view input) {
       n.orig.push_back(static_cast<std::uint32_t>(at));
       prev = b;
       ++i;
+      continue;
+    }
+    if (cjk3_at(input, i)) {
+      n.text.append(input.data() + i, 3);
+      n.orig.insert(n.orig.end(), 3, static_cast<std::uint32_t>(at));
+      prev = 0x4E00;  // any ideograph: only a digit before 、 matters
+      i += 3;
       continue;
     }
     char32_t cp = next_cp(input, i);

@@ -5,6 +5,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <cstring>
+#include <initializer_list>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -14,7 +15,25 @@ namespace nianbao::detail {
 
 // Decodes the code point at s[i] and advances i. Invalid sequences give U+FFFD and
 // advance by one byte, so scanning never stalls.
-char32_t next_cp(std::string_view s, std::size_t& i);
+char32_t next_cp_general(std::string_view s, std::size_t& i);
+// Inline for ASCII and for the CJK ideographs U+4000..U+9FFF (lead byte E4..E9: always valid
+// when both continuation bytes are there), which are nearly every character of a report.
+inline char32_t next_cp(std::string_view s, std::size_t& i) {
+  const auto b0 = static_cast<unsigned char>(s[i]);
+  if (b0 < 0x80) {
+    ++i;
+    return b0;
+  }
+  if (b0 >= 0xE4 && b0 <= 0xE9 && i + 2 < s.size()) {
+    const auto b1 = static_cast<unsigned char>(s[i + 1]);
+    const auto b2 = static_cast<unsigned char>(s[i + 2]);
+    if ((b1 & 0xC0) == 0x80 && (b2 & 0xC0) == 0x80) {
+      i += 3;
+      return (char32_t{b0 & 0x0Fu} << 12) | (char32_t{b1 & 0x3Fu} << 6) | (b2 & 0x3Fu);
+    }
+  }
+  return next_cp_general(s, i);
+}
 void append_utf8(std::string& out, char32_t cp);
 bool is_valid_utf8(std::string_view s);
 // Code points in s.
@@ -82,5 +101,27 @@ inline std::size_t find_text(std::string_view hay, std::string_view needle, std:
 inline bool contains_text(std::string_view hay, std::string_view needle) {
   return find_text(hay, needle) != std::string_view::npos;
 }
+
+// A fixed set of words looked for together: `in(hay)` is whether any of them occurs in `hay`
+// (the same as contains_text for each word in turn), in one pass over `hay` instead of one memmem
+// per word. A word's first two bytes select it through a 1,024-bit filter (in UTF-8 Chinese, the
+// low bits of a lead byte and of its first continuation byte tell the first character apart), so
+// most positions cost one table lookup. Meant to be built once (a function-local static const).
+class WordSet {
+ public:
+  WordSet(std::initializer_list<std::string_view> words);
+  template <std::size_t N>
+  explicit WordSet(const std::string_view (&words)[N]) : WordSet(words, N) {}
+  bool in(std::string_view hay) const;
+
+ private:
+  WordSet(const std::string_view* words, std::size_t n);
+  static std::size_t key(unsigned char b0, unsigned char b1) {
+    return (static_cast<std::size_t>(b0 & 15u) << 6) | (b1 & 63u);
+  }
+  std::vector<std::string_view> words_;  // two bytes or more
+  std::vector<char> singles_;            // one-byte words
+  std::uint64_t filter_[16] = {};
+};
 
 }  // namespace nianbao::detail

@@ -160,14 +160,15 @@ struct Squeezed {
   std::vector<std::size_t> at;
 };
 
-Squeezed squeeze_line(const std::string& t, std::size_t b, std::size_t e) {
-  Squeezed s;
+// Into `s`, whose buffers are reused from line to line (doc_dates reads every line).
+void squeeze_line(const std::string& t, std::size_t b, std::size_t e, Squeezed& s) {
+  s.c.clear();
+  s.at.clear();
   for (std::size_t k = b; k < e; ++k) {
     if (is_space_byte(t[k])) continue;
     s.c.push_back(t[k]);
     s.at.push_back(k);
   }
-  return s;
 }
 
 constexpr const char* kDateFields[] = {"发布时间", "发布日期", "公开日期", "成文日期", "印发日期"};
@@ -177,7 +178,7 @@ constexpr const char* kDateFields[] = {"发布时间", "发布日期", "公开�
 bool field_at(const std::string& c, bool anywhere, std::size_t* start, const char** key) {
   std::size_t best = kNo;
   for (const char* k : kDateFields) {
-    const std::size_t at = anywhere ? c.find(k) : (starts_with(c, k) ? 0 : kNo);
+    const std::size_t at = anywhere ? find_text(c, k) : (starts_with(c, k) ? 0 : kNo);
     if (at == kNo || at >= best) continue;
     std::size_t d = at + std::strlen(k);
     if (c.compare(d, 1, ":") == 0) ++d;
@@ -223,6 +224,7 @@ void meta_date(const Document& doc, Facts& out) {
 void doc_dates(const Document& doc, Facts& out) {
   meta_date(doc, out);
   const std::string& t = doc.norm.text;
+  Squeezed s;
   std::size_t pos = 0;
   while (pos < t.size()) {
     std::size_t eol = t.find('\n', pos);
@@ -233,7 +235,7 @@ void doc_dates(const Document& doc, Facts& out) {
       continue;
     }
     const bool furniture = doc.outline.in_furniture(pos);
-    const Squeezed s = squeeze_line(t, pos, eol);
+    squeeze_line(t, pos, eol, s);
     const std::string& c = s.c;
     std::size_t start = 0;
     const char* key = nullptr;
