@@ -77,16 +77,31 @@ bool cjk3_at(std::string_view s, std::size_t i) {
          (static_cast<unsigned char>(s[i + 2]) & 0xC0) == 0x80;
 }
 
+// Eight ASCII bytes at s[i] (one test instead of eight).
+bool ascii8_at(std::string_view s, std::size_t i) {
+  if (i + 8 > s.size()) return false;
+  std::uint64_t eight = 0;
+  std::memcpy(&eight, s.data() + i, 8);
+  return (eight & 0x8080808080808080u) == 0;
+}
+
 }  // namespace
 
 bool is_valid_utf8(std::string_view s) {
   std::size_t i = 0;
   while (i < s.size()) {
-    if (static_cast<unsigned char>(s[i]) < 0x80) {
+    if (ascii8_at(s, i)) {
+      i += 8;
+      continue;
+    }
+    const auto b0 = static_cast<unsigned char>(s[i]);
+    if (b0 < 0x80) {
       ++i;
       continue;
     }
-    if (cjk3_at(s, i)) {
+    if (plain_lead3(b0) && i + 2 < s.size() &&
+        (static_cast<unsigned char>(s[i + 1]) & 0xC0) == 0x80 &&
+        (static_cast<unsigned char>(s[i + 2]) & 0xC0) == 0x80) {
       i += 3;
       continue;
     }
@@ -261,10 +276,14 @@ char32_t fold(char32_t cp) {
 
 }  // namespace
 
+// Written through an index into buffers sized up front (every text is normalised, and push_back
+// per byte cost more than the folding itself). Folding never lengthens a character; only an
+// invalid byte, read as U+FFFD, grows from one byte to three, so the buffers grow only then.
 Normalised normalise(std::string_view input) {
   Normalised n;
-  n.text.reserve(input.size());
-  n.orig.reserve(input.size() + 1);
+  n.text.resize(input.size());
+  n.orig.resize(input.size() + 1);
+  std::size_t out = 0;
   std::size_t i = 0;
   char32_t prev = 0;
   while (i < input.size()) {
@@ -272,17 +291,18 @@ Normalised normalise(std::string_view input) {
     const auto b = static_cast<unsigned char>(input[i]);
     // Plain printable ASCII and tab/LF are kept as they are (fold() leaves them alone).
     if ((b >= 0x20 && b < 0x7F) || b == '\t' || b == '\n') {
-      n.text.push_back(static_cast<char>(b));
-      n.orig.push_back(static_cast<std::uint32_t>(at));
+      n.text[out] = static_cast<char>(b);
+      n.orig[out++] = static_cast<std::uint32_t>(at);
       prev = b;
       ++i;
       continue;
     }
     if (cjk3_at(input, i)) {
-      n.text.append(input.data() + i, 3);
-      n.orig.insert(n.orig.end(), 3, static_cast<std::uint32_t>(at));
+      for (int k = 0; k < 3; ++k) {
+        n.text[out] = input[i++];
+        n.orig[out++] = static_cast<std::uint32_t>(at);
+      }
       prev = 0x4E00;  // any ideograph: only a digit before 、 matters
-      i += 3;
       continue;
     }
     char32_t cp = next_cp(input, i);
@@ -293,14 +313,23 @@ Normalised normalise(std::string_view input) {
     cp = cp == 0 ? ' ' : fold(cp);  // NUL reads as a space; fold() returns 0 to drop
     if (cp == 0x3001 && prev >= '0' && prev <= '9') cp = '.';  // 1、 -> 1.
     if (cp == 0) continue;
-    const std::size_t before = n.text.size();
-    append_utf8(n.text, cp);
-    for (std::size_t k = before; k < n.text.size(); ++k) {
-      n.orig.push_back(static_cast<std::uint32_t>(at));
+    std::string bytes;
+    append_utf8(bytes, cp);
+    // Room for these bytes and for the rest of the input as it stands.
+    const std::size_t need = out + bytes.size() + (input.size() - i);
+    if (need > n.text.size()) {
+      n.text.resize(need);
+      n.orig.resize(need + 1);
+    }
+    for (const char c : bytes) {
+      n.text[out] = c;
+      n.orig[out++] = static_cast<std::uint32_t>(at);
     }
     prev = cp;
   }
-  n.orig.push_back(static_cast<std::uint32_t>(input.size()));
+  n.text.resize(out);
+  n.orig.resize(out + 1);
+  n.orig[out] = static_cast<std::uint32_t>(input.size());
   return n;
 }
 

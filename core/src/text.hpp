@@ -16,15 +16,19 @@ namespace nianbao::detail {
 // Decodes the code point at s[i] and advances i. Invalid sequences give U+FFFD and
 // advance by one byte, so scanning never stalls.
 char32_t next_cp_general(std::string_view s, std::size_t& i);
-// Inline for ASCII and for the CJK ideographs U+4000..U+9FFF (lead byte E4..E9: always valid
-// when both continuation bytes are there), which are nearly every character of a report.
+// A three-byte sequence with lead byte E1..EC or EE..EF is valid whenever both continuation
+// bytes are there: never overlong (U+1000 and up), never a surrogate (ED is left out). Such are
+// the CJK ideographs and the full-width punctuation, nearly every character of a report.
+inline bool plain_lead3(unsigned char b0) { return b0 >= 0xE1 && b0 <= 0xEF && b0 != 0xED; }
+
+// Inline for ASCII and the plain three-byte sequences.
 inline char32_t next_cp(std::string_view s, std::size_t& i) {
   const auto b0 = static_cast<unsigned char>(s[i]);
   if (b0 < 0x80) {
     ++i;
     return b0;
   }
-  if (b0 >= 0xE4 && b0 <= 0xE9 && i + 2 < s.size()) {
+  if (plain_lead3(b0) && i + 2 < s.size()) {
     const auto b1 = static_cast<unsigned char>(s[i + 1]);
     const auto b2 = static_cast<unsigned char>(s[i + 2]);
     if ((b1 & 0xC0) == 0x80 && (b2 & 0xC0) == 0x80) {
