@@ -9,6 +9,7 @@
 // reports, the site's footer). Furniture yields no section, narrative fact, stale year or date of
 // the report; the page's own fields (发布时间) are read from it as such (facts/dates.cpp).
 #include <algorithm>
+#include <array>
 #include <cstring>
 
 #include "outline_internal.hpp"
@@ -42,31 +43,40 @@ constexpr std::string_view kRelatedStarts[] = {
     "相关文件", "相关稿件", "相关年报", "往年年报", "历年年报", "上一篇",
     "下一篇",   "上一条",   "下一条",   "推荐阅读", "猜你喜欢", "热点推荐"};
 
-template <std::size_t N>
-bool starts_any(std::string_view c, const std::string_view (&words)[N]) {
-  for (const std::string_view w : words) {
-    if (starts_with(c, w)) return true;
-  }
-  return false;
-}
-
 }  // namespace
 
 Mark furniture_mark(std::string_view line) {
   if (line.empty() || contains_text(line, "。")) return Mark::none;
   const std::size_t cps = cp_count(line);
   if (cps > 200) return Mark::none;
-  std::string c = strip_spaces(line);
+  // The line without whitespace, in a buffer on the stack: every line of the text comes here
+  // (at most 200 code points of at most 4 bytes; stray continuation bytes count for no code
+  // point, so a longer line is copied to the heap).
+  std::array<char, 800> buf;
+  std::string long_line;
+  char* out = buf.data();
+  if (line.size() > buf.size()) {
+    long_line.resize(line.size());
+    out = long_line.data();
+  }
+  std::size_t len = 0;
+  for (const char ch : line) {
+    if (!is_space_byte(ch)) out[len++] = ch;
+  }
+  std::string_view c(out, len);
   // Markdown marks and brackets around a link ("【打印】" stays).
-  while (!c.empty() && (c.front() == '#' || c.front() == '*' || c.front() == '>')) c.erase(0, 1);
-  if (starts_any(c, kBreadcrumbStarts)) return Mark::breadcrumb;
-  if (starts_any(c, kRelatedStarts)) return Mark::related;
-  // Every line of the text comes here: each list is searched in one pass over the line.
-  static const WordSet share(kShareMarks), footer(kFooterMarks), short_footer(kShortFooterMarks);
+  while (!c.empty() && (c.front() == '#' || c.front() == '*' || c.front() == '>')) {
+    c.remove_prefix(1);
+  }
+  // Each list is looked for in one pass over the line (WordSet).
+  static const WordSet breadcrumb(kBreadcrumbStarts), related(kRelatedStarts), share(kShareMarks),
+      footer(kFooterMarks), short_footer(kShortFooterMarks), field(kFieldStarts);
+  if (breadcrumb.starts(c)) return Mark::breadcrumb;
+  if (related.starts(c)) return Mark::related;
   if (share.in(c)) return Mark::share;
   if (footer.in(c)) return Mark::footer;
   if (cps <= 30 && short_footer.in(c)) return Mark::footer;
-  if (cps <= 120 && starts_any(c, kFieldStarts)) return Mark::field;
+  if (cps <= 120 && field.starts(c)) return Mark::field;
   return Mark::none;
 }
 

@@ -209,6 +209,20 @@ WordSet::WordSet(const std::string_view* words, std::size_t n) {
   }
 }
 
+bool WordSet::starts(std::string_view hay) const {
+  if (hay.empty()) return false;
+  for (const char c : singles_) {
+    if (hay[0] == c) return true;
+  }
+  if (hay.size() < 2) return false;
+  const std::size_t b = key(static_cast<unsigned char>(hay[0]), static_cast<unsigned char>(hay[1]));
+  if (((filter_[b >> 6] >> (b & 63)) & 1) == 0) return false;
+  for (const std::string_view w : words_) {
+    if (hay.substr(0, w.size()) == w) return true;
+  }
+  return false;
+}
+
 bool WordSet::in(std::string_view hay) const {
   for (const char c : singles_) {
     if (hay.find(c) != std::string_view::npos) return true;
