@@ -2,6 +2,8 @@
 //
 //   BM_Corpus/<report>   check() + to_json() on every report text of the corpus (what the page
 //                        and `nianbao --json` do), bytes/s = throughput on that report;
+//   BM_CorpusAll         the same on every report of the corpus in turn, one after the other
+//                        (each its own check), bytes/s = throughput over the whole corpus;
 //   BM_Phase/check, BM_Phase/to_json   the two halves, on report 000 (for profiling);
 //   BM_Phase/to_json_corpus   to_json() alone on every report of the corpus, checked beforehand;
 //   BM_Scaling/<bytes>   the same on a synthetic report of 10 KB .. 10 MB (corpus 000 repeated),
@@ -114,6 +116,18 @@ int main(int argc, char** argv) {
       run_check(s, *text);
     })->Unit(benchmark::kMicrosecond);
   }
+  benchmark::RegisterBenchmark("BM_CorpusAll", [](benchmark::State& s) {
+    std::int64_t bytes = 0;
+    for (auto _ : s) {
+      for (const Report& r : corpus) {
+        const nianbao::Result res = nianbao::check(r.text);
+        std::string json = nianbao::to_json(res);
+        benchmark::DoNotOptimize(json.data());
+        bytes += static_cast<std::int64_t>(r.text.size());
+      }
+    }
+    s.SetBytesProcessed(bytes);
+  })->Unit(benchmark::kMillisecond);
   const auto base = std::find_if(corpus.begin(), corpus.end(),
                                  [](const Report& r) { return r.name.rfind("000-", 0) == 0; });
   g_base = &(base != corpus.end() ? *base : corpus.front()).text;

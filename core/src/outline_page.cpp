@@ -9,6 +9,7 @@
 // reports, the site's footer). Furniture yields no section, narrative fact, stale year or date of
 // the report; the page's own fields (发布时间) are read from it as such (facts/dates.cpp).
 #include <algorithm>
+#include <array>
 #include <cstring>
 
 #include "outline_internal.hpp"
@@ -18,45 +19,29 @@ namespace nianbao::detail::outline_internal {
 namespace {
 
 // A line starting with one of these (after whitespace is removed) is furniture.
-constexpr const char* kBreadcrumbStarts[] = {"当前位置", "您的位置",     "您当前的位置",
-                                             "你的位置", "你当前的位置", "当前所在位置",
-                                             "所在位置", "位置:"};
-constexpr const char* kFieldStarts[] = {
+constexpr std::string_view kBreadcrumbStarts[] = {"当前位置", "您的位置",     "您当前的位置",
+                                                  "你的位置", "你当前的位置", "当前所在位置",
+                                                  "所在位置", "位置:"};
+constexpr std::string_view kFieldStarts[] = {
     "发布时间", "发布日期", "公开日期", "来源:",    "信息来源", "文章来源", "稿件来源",
     "作者:",    "浏览次数", "点击数",   "点击量",   "阅读次数", "阅读量",   "访问次数",
     "字号",     "字体:",    "【字体",   "【字号",   "索引号",   "发布机构", "主题分类",
     "信息分类", "栏目:",    "原文链接", "原文地址", "采集时间", "本地目录", "责任编辑"};
 // A line containing one of these is furniture.
-constexpr const char* kShareMarks[] = {"分享到",   "分享至",   "扫一扫",     "打印本页", "【打印】",
-                                       "[打印]",   "关闭窗口", "【关闭】",   "[关闭]",   "返回顶部",
-                                       "收藏本页", "大中小】", "字号:大中小"};
-constexpr const char* kFooterMarks[] = {"版权所有",   "Copyright", "copyright",    "COPYRIGHT",
-                                        "©",          "ICP备",     "ICP证",        "公网安备",
-                                        "网站标识码", "主办单位",  "承办单位",     "主办:",
-                                        "承办:",      "技术支持",  "政府网站找错", "网站纠错"};
+constexpr std::string_view kShareMarks[] = {
+    "分享到",   "分享至", "扫一扫",   "打印本页", "【打印】", "[打印]",     "关闭窗口",
+    "【关闭】", "[关闭]", "返回顶部", "收藏本页", "大中小】", "字号:大中小"};
+constexpr std::string_view kFooterMarks[] = {"版权所有",   "Copyright", "copyright",    "COPYRIGHT",
+                                             "©",          "ICP备",     "ICP证",        "公网安备",
+                                             "网站标识码", "主办单位",  "承办单位",     "主办:",
+                                             "承办:",      "技术支持",  "政府网站找错", "网站纠错"};
 // Only on a short line: words a report's sentence may also hold.
-constexpr const char* kShortFooterMarks[] = {"网站地图", "联系我们", "无障碍",   "适老化",
-                                             "繁體",     "繁体版",   "设为首页", "加入收藏"};
-constexpr const char* kRelatedStarts[] = {
+constexpr std::string_view kShortFooterMarks[] = {"网站地图", "联系我们", "无障碍",   "适老化",
+                                                  "繁體",     "繁体版",   "设为首页", "加入收藏"};
+constexpr std::string_view kRelatedStarts[] = {
     "相关链接", "相关文章", "相关阅读", "相关推荐", "相关信息", "相关新闻",
     "相关文件", "相关稿件", "相关年报", "往年年报", "历年年报", "上一篇",
     "下一篇",   "上一条",   "下一条",   "推荐阅读", "猜你喜欢", "热点推荐"};
-
-template <std::size_t N>
-bool starts_any(std::string_view c, const char* const (&words)[N]) {
-  for (const char* w : words) {
-    if (starts_with(c, w)) return true;
-  }
-  return false;
-}
-
-template <std::size_t N>
-bool contains_any(std::string_view c, const char* const (&words)[N]) {
-  for (const char* w : words) {
-    if (contains_text(c, w)) return true;
-  }
-  return false;
-}
 
 }  // namespace
 
@@ -64,15 +49,34 @@ Mark furniture_mark(std::string_view line) {
   if (line.empty() || contains_text(line, "。")) return Mark::none;
   const std::size_t cps = cp_count(line);
   if (cps > 200) return Mark::none;
-  std::string c = strip_spaces(line);
+  // The line without whitespace, in a buffer on the stack: every line of the text comes here
+  // (at most 200 code points of at most 4 bytes; stray continuation bytes count for no code
+  // point, so a longer line is copied to the heap).
+  std::array<char, 800> buf;
+  std::string long_line;
+  char* out = buf.data();
+  if (line.size() > buf.size()) {
+    long_line.resize(line.size());
+    out = long_line.data();
+  }
+  std::size_t len = 0;
+  for (const char ch : line) {
+    if (!is_space_byte(ch)) out[len++] = ch;
+  }
+  std::string_view c(out, len);
   // Markdown marks and brackets around a link ("【打印】" stays).
-  while (!c.empty() && (c.front() == '#' || c.front() == '*' || c.front() == '>')) c.erase(0, 1);
-  if (starts_any(c, kBreadcrumbStarts)) return Mark::breadcrumb;
-  if (starts_any(c, kRelatedStarts)) return Mark::related;
-  if (contains_any(c, kShareMarks)) return Mark::share;
-  if (contains_any(c, kFooterMarks)) return Mark::footer;
-  if (cps <= 30 && contains_any(c, kShortFooterMarks)) return Mark::footer;
-  if (cps <= 120 && starts_any(c, kFieldStarts)) return Mark::field;
+  while (!c.empty() && (c.front() == '#' || c.front() == '*' || c.front() == '>')) {
+    c.remove_prefix(1);
+  }
+  // Each list is looked for in one pass over the line (WordSet).
+  static const WordSet breadcrumb(kBreadcrumbStarts), related(kRelatedStarts), share(kShareMarks),
+      footer(kFooterMarks), short_footer(kShortFooterMarks), field(kFieldStarts);
+  if (breadcrumb.starts(c)) return Mark::breadcrumb;
+  if (related.starts(c)) return Mark::related;
+  if (share.in(c)) return Mark::share;
+  if (footer.in(c)) return Mark::footer;
+  if (cps <= 30 && short_footer.in(c)) return Mark::footer;
+  if (cps <= 120 && field.starts(c)) return Mark::field;
   return Mark::none;
 }
 

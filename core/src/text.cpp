@@ -4,7 +4,7 @@
 
 namespace nianbao::detail {
 
-char32_t next_cp(std::string_view s, std::size_t& i) {
+char32_t next_cp_general(std::string_view s, std::size_t& i) {
   const auto b0 = static_cast<unsigned char>(s[i]);
   if (b0 < 0x80) {
     ++i;
@@ -65,9 +65,46 @@ void append_utf8(std::string& out, char32_t cp) {
   }
 }
 
+namespace {
+
+// A CJK ideograph U+4000..U+9FFF at s[i]: lead byte E4..E9 and two continuation bytes. Such a
+// sequence is always valid (no overlong form, no surrogate) and fold() leaves it alone, so the
+// scanners below copy or skip it without decoding: it is most of a Chinese text.
+bool cjk3_at(std::string_view s, std::size_t i) {
+  const auto b0 = static_cast<unsigned char>(s[i]);
+  return b0 >= 0xE4 && b0 <= 0xE9 && i + 2 < s.size() &&
+         (static_cast<unsigned char>(s[i + 1]) & 0xC0) == 0x80 &&
+         (static_cast<unsigned char>(s[i + 2]) & 0xC0) == 0x80;
+}
+
+// Eight ASCII bytes at s[i] (one test instead of eight).
+bool ascii8_at(std::string_view s, std::size_t i) {
+  if (i + 8 > s.size()) return false;
+  std::uint64_t eight = 0;
+  std::memcpy(&eight, s.data() + i, 8);
+  return (eight & 0x8080808080808080u) == 0;
+}
+
+}  // namespace
+
 bool is_valid_utf8(std::string_view s) {
   std::size_t i = 0;
   while (i < s.size()) {
+    if (ascii8_at(s, i)) {
+      i += 8;
+      continue;
+    }
+    const auto b0 = static_cast<unsigned char>(s[i]);
+    if (b0 < 0x80) {
+      ++i;
+      continue;
+    }
+    if (plain_lead3(b0) && i + 2 < s.size() &&
+        (static_cast<unsigned char>(s[i + 1]) & 0xC0) == 0x80 &&
+        (static_cast<unsigned char>(s[i + 2]) & 0xC0) == 0x80) {
+      i += 3;
+      continue;
+    }
     const std::size_t before = i;
     const char32_t cp = next_cp(s, i);
     if (cp == 0xFFFD) {
@@ -104,6 +141,14 @@ int display_width(char32_t cp) {
 
 Source::Source(std::string_view text) : text_(text) {
   starts_.push_back(0);
+  if (text.find('\r') == std::string_view::npos) {
+    // LF only (the common case): memchr from line to line.
+    for (std::size_t i = text.find('\n'); i != std::string_view::npos; i = text.find('\n', i + 1)) {
+      starts_.push_back(i + 1);
+    }
+    if (starts_.size() > 1 && starts_.back() == text.size()) starts_.pop_back();
+    return;
+  }
   for (std::size_t i = 0; i < text.size(); ++i) {
     const char c = text[i];
     if (c == '\n') {
@@ -145,6 +190,57 @@ std::string_view Source::line_text(int line) const {
   std::size_t end = line < line_count() ? starts_[static_cast<std::size_t>(line)] : text_.size();
   while (end > start && (text_[end - 1] == '\n' || text_[end - 1] == '\r')) --end;
   return text_.substr(start, end - start);
+}
+
+WordSet::WordSet(std::initializer_list<std::string_view> words)
+    : WordSet(words.begin(), words.size()) {}
+
+WordSet::WordSet(const std::string_view* words, std::size_t n) {
+  for (std::size_t k = 0; k < n; ++k) {
+    const std::string_view w = words[k];
+    if (w.empty()) continue;
+    if (w.size() == 1) {
+      singles_.push_back(w[0]);
+      continue;
+    }
+    words_.push_back(w);
+    const std::size_t b = key(static_cast<unsigned char>(w[0]), static_cast<unsigned char>(w[1]));
+    filter_[b >> 6] |= std::uint64_t{1} << (b & 63);
+  }
+}
+
+bool WordSet::starts(std::string_view hay) const {
+  if (hay.empty()) return false;
+  for (const char c : singles_) {
+    if (hay[0] == c) return true;
+  }
+  if (hay.size() < 2) return false;
+  const std::size_t b = key(static_cast<unsigned char>(hay[0]), static_cast<unsigned char>(hay[1]));
+  if (((filter_[b >> 6] >> (b & 63)) & 1) == 0) return false;
+  for (const std::string_view w : words_) {
+    if (hay.substr(0, w.size()) == w) return true;
+  }
+  return false;
+}
+
+bool WordSet::in(std::string_view hay) const {
+  for (const char c : singles_) {
+    if (hay.find(c) != std::string_view::npos) return true;
+  }
+  if (words_.empty() || hay.size() < 2) return false;
+  const auto* h = reinterpret_cast<const unsigned char*>(hay.data());
+  for (std::size_t i = 0; i + 1 < hay.size(); ++i) {
+    const std::size_t b = key(h[i], h[i + 1]);
+    if (((filter_[b >> 6] >> (b & 63)) & 1) == 0) continue;
+    for (const std::string_view w : words_) {
+      // The first two bytes before memcmp: most words in the filter's bucket differ there.
+      if (w[0] == hay[i] && w[1] == hay[i + 1] && w.size() <= hay.size() - i &&
+          std::memcmp(hay.data() + i, w.data(), w.size()) == 0) {
+        return true;
+      }
+    }
+  }
+  return false;
 }
 
 namespace {
@@ -196,10 +292,14 @@ char32_t fold(char32_t cp) {
 
 }  // namespace
 
+// Written through an index into buffers sized up front (every text is normalised, and push_back
+// per byte cost more than the folding itself). Folding never lengthens a character; only an
+// invalid byte, read as U+FFFD, grows from one byte to three, so the buffers grow only then.
 Normalised normalise(std::string_view input) {
   Normalised n;
-  n.text.reserve(input.size());
-  n.orig.reserve(input.size() + 1);
+  n.text.resize(input.size());
+  n.orig.resize(input.size() + 1);
+  std::size_t out = 0;
   std::size_t i = 0;
   char32_t prev = 0;
   while (i < input.size()) {
@@ -207,10 +307,18 @@ Normalised normalise(std::string_view input) {
     const auto b = static_cast<unsigned char>(input[i]);
     // Plain printable ASCII and tab/LF are kept as they are (fold() leaves them alone).
     if ((b >= 0x20 && b < 0x7F) || b == '\t' || b == '\n') {
-      n.text.push_back(static_cast<char>(b));
-      n.orig.push_back(static_cast<std::uint32_t>(at));
+      n.text[out] = static_cast<char>(b);
+      n.orig[out++] = static_cast<std::uint32_t>(at);
       prev = b;
       ++i;
+      continue;
+    }
+    if (cjk3_at(input, i)) {
+      for (int k = 0; k < 3; ++k) {
+        n.text[out] = input[i++];
+        n.orig[out++] = static_cast<std::uint32_t>(at);
+      }
+      prev = 0x4E00;  // any ideograph: only a digit before 、 matters
       continue;
     }
     char32_t cp = next_cp(input, i);
@@ -221,14 +329,23 @@ Normalised normalise(std::string_view input) {
     cp = cp == 0 ? ' ' : fold(cp);  // NUL reads as a space; fold() returns 0 to drop
     if (cp == 0x3001 && prev >= '0' && prev <= '9') cp = '.';  // 1、 -> 1.
     if (cp == 0) continue;
-    const std::size_t before = n.text.size();
-    append_utf8(n.text, cp);
-    for (std::size_t k = before; k < n.text.size(); ++k) {
-      n.orig.push_back(static_cast<std::uint32_t>(at));
+    std::string bytes;
+    append_utf8(bytes, cp);
+    // Room for these bytes and for the rest of the input as it stands.
+    const std::size_t need = out + bytes.size() + (input.size() - i);
+    if (need > n.text.size()) {
+      n.text.resize(need);
+      n.orig.resize(need + 1);
+    }
+    for (const char c : bytes) {
+      n.text[out] = c;
+      n.orig[out++] = static_cast<std::uint32_t>(at);
     }
     prev = cp;
   }
-  n.orig.push_back(static_cast<std::uint32_t>(input.size()));
+  n.text.resize(out);
+  n.orig.resize(out + 1);
+  n.orig[out] = static_cast<std::uint32_t>(input.size());
   return n;
 }
 

@@ -26,7 +26,7 @@ std::size_t find_any(std::string_view s, std::initializer_list<const char*> word
                      const char** word) {
   std::size_t best = kNo;
   for (const char* w : words) {
-    const std::size_t at = s.find(w);
+    const std::size_t at = find_text(s, w);
     if (at != std::string_view::npos && at < best) {
       best = at;
       *word = w;
@@ -39,7 +39,7 @@ std::size_t find_any(std::string_view s, std::initializer_list<const char*> word
 bool year_end_after(std::string_view s, std::size_t at) {
   const std::string_view w = s.substr(at, 30);
   for (const char* e : {"12月31日", "年底", "年末", "12月底"}) {
-    if (w.find(e) != std::string_view::npos) return true;
+    if (contains_text(w, e)) return true;
   }
   return false;
 }
@@ -47,7 +47,8 @@ bool year_end_after(std::string_view s, std::size_t at) {
 // 上年 / 去年 … that is not table 3's 上年结转 nor 含上年 (the count includes last year's).
 bool previous_year(std::string_view seg, const char** word) {
   for (const char* w : {"上一年度", "上年度", "上一年", "上年", "去年", "前一年"}) {
-    for (std::size_t at = seg.find(w); at != std::string_view::npos; at = seg.find(w, at + 1)) {
+    for (std::size_t at = find_text(seg, w); at != std::string_view::npos;
+         at = find_text(seg, w, at + 1)) {
       const std::string_view after = seg.substr(at + std::strlen(w));
       const bool carried = starts_with(after, "结转") || starts_with(after, "度结转");
       const bool included = at >= 3 && (seg.compare(at - 3, 3, "含") == 0 ||

@@ -160,14 +160,18 @@ struct Squeezed {
   std::vector<std::size_t> at;
 };
 
-Squeezed squeeze_line(const std::string& t, std::size_t b, std::size_t e) {
-  Squeezed s;
+// Into `s`, whose buffers are reused from line to line (doc_dates reads every line).
+void squeeze_line(const std::string& t, std::size_t b, std::size_t e, Squeezed& s) {
+  s.c.resize(e - b);
+  s.at.resize(e - b);
+  std::size_t out = 0;
   for (std::size_t k = b; k < e; ++k) {
     if (is_space_byte(t[k])) continue;
-    s.c.push_back(t[k]);
-    s.at.push_back(k);
+    s.c[out] = t[k];
+    s.at[out++] = k;
   }
-  return s;
+  s.c.resize(out);
+  s.at.resize(out);
 }
 
 constexpr const char* kDateFields[] = {"发布时间", "发布日期", "公开日期", "成文日期", "印发日期"};
@@ -177,7 +181,7 @@ constexpr const char* kDateFields[] = {"发布时间", "发布日期", "公开�
 bool field_at(const std::string& c, bool anywhere, std::size_t* start, const char** key) {
   std::size_t best = kNo;
   for (const char* k : kDateFields) {
-    const std::size_t at = anywhere ? c.find(k) : (starts_with(c, k) ? 0 : kNo);
+    const std::size_t at = anywhere ? find_text(c, k) : (starts_with(c, k) ? 0 : kNo);
     if (at == kNo || at >= best) continue;
     std::size_t d = at + std::strlen(k);
     if (c.compare(d, 1, ":") == 0) ++d;
@@ -223,17 +227,29 @@ void meta_date(const Document& doc, Facts& out) {
 void doc_dates(const Document& doc, Facts& out) {
   meta_date(doc, out);
   const std::string& t = doc.norm.text;
+  Squeezed s;
   std::size_t pos = 0;
   while (pos < t.size()) {
     std::size_t eol = t.find('\n', pos);
     if (eol == std::string::npos) eol = t.size();
     const std::string_view raw_line = std::string_view(t).substr(pos, eol - pos);
-    if (raw_line.find_first_of("0123456789") == std::string_view::npos) {
+    if (std::none_of(raw_line.begin(), raw_line.end(), is_digit)) {
       pos = eol + 1;
       continue;
     }
     const bool furniture = doc.outline.in_furniture(pos);
-    const Squeezed s = squeeze_line(t, pos, eol);
+    // Most lines with digits are table rows: squeezed only when they may hold a date field
+    // (every field name ends in 日期 or 时间, and spaces never split a character) or open with
+    // a date.
+    const std::size_t first = raw_line.find_first_not_of(" \t");
+    const bool may_lead =
+        first != std::string_view::npos && (is_digit(raw_line[first]) || raw_line[first] == '(');
+    const bool may_field = contains(raw_line, "期") || contains(raw_line, "间");
+    if (!may_field && (furniture || !may_lead)) {
+      pos = eol + 1;
+      continue;
+    }
+    squeeze_line(t, pos, eol, s);
     const std::string& c = s.c;
     std::size_t start = 0;
     const char* key = nullptr;

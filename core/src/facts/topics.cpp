@@ -159,25 +159,39 @@ const Kw kKeywords[] = {
     {"出具", Role::fee_verb, Topic::none},
 };
 
-std::vector<Hit> find_hits(const std::string& text) {
-  // Keywords by their first character (all start with a CJK ideograph).
-  // (first code point, keyword) sorted, so that each bucket lists its keywords in table order;
-  // a 4096-bit filter on the code point's low bits skips most characters without a search.
-  constexpr char32_t kLo = 0x4E00, kHi = 0x9FFF;
-  constexpr std::size_t kKw = std::size(kKeywords);
+namespace {
+
+constexpr char32_t kLo = 0x4E00, kHi = 0x9FFF;
+constexpr std::size_t kKw = std::size(kKeywords);
+
+// Keywords by their first character (all start with a CJK ideograph): (first code point,
+// keyword) sorted, so that each bucket lists its keywords in table order; a 4096-bit filter on
+// the code point's low bits skips most characters without a search. Built once: it depends on
+// the table only.
+struct KeywordIndex {
   std::array<std::pair<char32_t, int>, kKw> firsts{};
   std::array<std::size_t, kKw> len{};
   std::array<std::uint64_t, 64> filter{};
   std::size_t nfirst = 0;
-  for (int k = 0; k < static_cast<int>(kKw); ++k) {
-    len[static_cast<std::size_t>(k)] = std::strlen(kKeywords[k].s);
-    std::size_t i = 0;
-    const char32_t cp = next_cp(kKeywords[k].s, i);
-    if (cp < kLo || cp > kHi) continue;
-    firsts[nfirst++] = {cp, k};
-    filter[(cp >> 6) & 63] |= std::uint64_t{1} << (cp & 63);
+
+  KeywordIndex() {
+    for (int k = 0; k < static_cast<int>(kKw); ++k) {
+      len[static_cast<std::size_t>(k)] = std::strlen(kKeywords[k].s);
+      std::size_t i = 0;
+      const char32_t cp = next_cp(kKeywords[k].s, i);
+      if (cp < kLo || cp > kHi) continue;
+      firsts[nfirst++] = {cp, k};
+      filter[(cp >> 6) & 63] |= std::uint64_t{1} << (cp & 63);
+    }
+    std::sort(firsts.begin(), firsts.begin() + static_cast<std::ptrdiff_t>(nfirst));
   }
-  std::sort(firsts.begin(), firsts.begin() + static_cast<std::ptrdiff_t>(nfirst));
+};
+
+}  // namespace
+
+std::vector<Hit> find_hits(const std::string& text) {
+  static const KeywordIndex index;
+  const auto& [firsts, len, filter, nfirst] = index;
   const auto first_end = firsts.begin() + static_cast<std::ptrdiff_t>(nfirst);
   std::vector<Hit> hits;
   std::size_t i = 0;

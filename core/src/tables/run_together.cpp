@@ -4,6 +4,7 @@
 // fits. Cuts that stay open are reported with their candidates, and the cells on which every
 // candidate agrees are still known.
 #include <algorithm>
+#include <cstdint>
 #include <cstdlib>
 #include <cstring>
 #include <utility>
@@ -117,6 +118,13 @@ std::vector<Segment> gap_digits(const Document& doc, const RowValues& rv) {
 
 namespace {
 
+// The value of at most 12 digits, as strtod reads them (exact: below 2^53), without its cost.
+double whole_number(const std::string& digits) {
+  std::uint64_t v = 0;
+  for (const char c : digits) v = v * 10 + static_cast<std::uint64_t>(c - '0');
+  return static_cast<double>(v);
+}
+
 // Depth-first search over the cuts of a run; `budget` bounds the work.
 struct Splitter {
   const std::vector<Segment>& segs;
@@ -153,7 +161,7 @@ struct Splitter {
       if (has_dot && (!allow_decimal || piece.back() == '.')) continue;
       if (pi + len < d.size() && d[pi + len] == '.') continue;  // a cut right before '.'
       CutPart p;
-      p.value = std::strtod(piece.c_str(), nullptr);
+      p.value = has_dot ? std::strtod(piece.c_str(), nullptr) : whole_number(piece);
       p.digits = std::move(piece);
       p.nb = segs[si].nb + pi;
       cur.push_back(std::move(p));

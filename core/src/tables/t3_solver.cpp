@@ -205,17 +205,22 @@ struct Decoding {
 bool decode_block(const std::vector<Token>& seq, std::size_t i, std::size_t k, int orient,
                   Decoding* block) {
   auto val = [&](std::size_t x) { return seq[x].kind == TokKind::number ? seq[x].value : 0.0; };
+  auto at = [&](std::size_t r, std::size_t c) {
+    return i * 7 + (orient == 0 ? r * 7 + c : c * k + r);
+  };
+  // Most blocks fail: their sums are checked before anything is copied.
+  for (std::size_t r = 0; r < k; ++r) {
+    double sum = 0;
+    for (std::size_t c = 0; c < 6; ++c) sum += val(at(r, c));
+    if (sum != val(at(r, 6))) return false;
+  }
   block->values.reserve(k * 7);
   block->tokens.reserve(k * 7);
   for (std::size_t r = 0; r < k; ++r) {
-    double sum = 0;
     for (std::size_t c = 0; c < 7; ++c) {
-      const std::size_t idx = i * 7 + (orient == 0 ? r * 7 + c : c * k + r);
-      block->values.push_back(val(idx));
-      block->tokens.push_back(&seq[idx]);
-      if (c < 6) sum += val(idx);
+      block->values.push_back(val(at(r, c)));
+      block->tokens.push_back(&seq[at(r, c)]);
     }
-    if (sum != block->values.back()) return false;
   }
   return true;
 }
@@ -224,16 +229,23 @@ bool decode_block(const std::vector<Token>& seq, std::size_t i, std::size_t k, i
 // many readings to settle.
 bool add_decoding(const Decoding& block, const Decoding& rest, std::vector<Decoding>& here) {
   constexpr std::size_t kCap = 24;
-  Decoding d;  // block + rest, allocated once
-  d.values.reserve(block.values.size() + rest.values.size());
-  d.values.assign(block.values.begin(), block.values.end());
-  d.values.insert(d.values.end(), rest.values.begin(), rest.values.end());
-  d.tokens.reserve(block.tokens.size() + rest.tokens.size());
-  d.tokens.assign(block.tokens.begin(), block.tokens.end());
-  d.tokens.insert(d.tokens.end(), rest.tokens.begin(), rest.tokens.end());
-  bool dup = false;
-  for (const auto& e : here) dup = dup || e.values == d.values;
-  if (!dup) here.push_back(std::move(d));
+  const std::size_t bn = block.values.size();
+  // Compared in place: block + rest is built only when it is new.
+  const bool dup = std::any_of(here.begin(), here.end(), [&](const Decoding& e) {
+    return e.values.size() == bn + rest.values.size() &&
+           std::equal(block.values.begin(), block.values.end(), e.values.begin()) &&
+           std::equal(rest.values.begin(), rest.values.end(), e.values.begin() + bn);
+  });
+  if (!dup) {
+    Decoding d;  // block + rest, allocated once
+    d.values.reserve(bn + rest.values.size());
+    d.values.assign(block.values.begin(), block.values.end());
+    d.values.insert(d.values.end(), rest.values.begin(), rest.values.end());
+    d.tokens.reserve(block.tokens.size() + rest.tokens.size());
+    d.tokens.assign(block.tokens.begin(), block.tokens.end());
+    d.tokens.insert(d.tokens.end(), rest.tokens.begin(), rest.tokens.end());
+    here.push_back(std::move(d));
+  }
   return here.size() <= kCap;
 }
 

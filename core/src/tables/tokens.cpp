@@ -194,7 +194,7 @@ std::vector<Token> tokenize(const Document& doc, std::size_t begin, std::size_t 
     std::size_t eol = t.find('\n', pos);
     if (eol == std::string::npos || eol > end) eol = end;
     const std::string_view line(t.data() + pos, eol - pos);
-    if (!skip_line(line) && line.find("。") == std::string_view::npos) {
+    if (!skip_line(line) && !contains_text(line, "。")) {
       bool split = false;
       const auto cells = line_cells(t, pos, line, &split);
       line_values(cells, split, out);

@@ -91,19 +91,24 @@ void TableReadings::enumerate(const Tables& t) {
   for (double v : *nums) t4_numbers_ += (t4_numbers_.empty() ? "" : " ") + fmt_num(v);
   const int n = static_cast<int>(nums->size());
   if (n == 0 || n >= 15) return;
-  std::vector<Reading> all, kept;
+  // The masks are collected and the readings built at the end: most of them are inconsistent.
+  std::vector<unsigned> all, kept;
   // The masks of exactly n of the 15 cells, in increasing order (Gosper's hack: the next
   // larger integer with the same number of bits set).
   for (unsigned mask = (1u << n) - 1; mask < (1u << 15);) {
-    const std::array<double, 15> cells = place(*nums, mask);
-    const bool ok = consistent(cells);
+    const bool ok = consistent(place(*nums, mask));
     // Inconsistent readings are kept only while no consistent one has been found.
-    if (ok || kept.empty()) (ok ? kept : all).emplace_back(cells.begin(), cells.end());
+    if (ok || kept.empty()) (ok ? kept : all).push_back(mask);
     const unsigned low = mask & (0u - mask);
     const unsigned ripple = mask + low;
     mask = (((ripple ^ mask) >> 2) / low) | ripple;
   }
-  readings_ = kept.empty() ? all : kept;
+  const std::vector<unsigned>& masks = kept.empty() ? all : kept;
+  readings_.reserve(masks.size());
+  for (const unsigned mask : masks) {
+    const std::array<double, 15> cells = place(*nums, mask);
+    readings_.emplace_back(cells.begin(), cells.end());
+  }
 }
 
 std::optional<double> TableReadings::value(CellId id, std::size_t reading) const {
