@@ -137,8 +137,6 @@ if (wasmDir) {
 const pg = chromium?.page;
 if (pg?.skipped) row('Chromium: navigation → ready', 'skipped', '', '', '', pg.skipped, '', '≤ 300 ms');
 else if (pg) {
-  row('Chromium: navigation → ready, file:// (first load, fresh browser)', '', '', '', '', `${pg.readyFirstMs.toFixed(0)} ms`, '', `≤ 300 ms${ok(pg.readyFirstMs <= 300)}`);
-  row(`Chromium: navigation → ready, file:// (median of ${pg.readyAllMs.length - 1} warm loads)`, '', '', '', '', `${pg.readyWarmMedianMs.toFixed(0)} ms`, '', `≤ 300 ms${ok(pg.readyWarmMedianMs <= 300)}`);
   if (pg.parsedAtLoadGzip != null) {
     const b = pg.bytes;
     row('page: parsed at load (all of nianbao.html but the inert pdf.js payload)', `${kb(b.atLoad.raw)} raw`, '', '', '', `${kb(b.atLoad.gzip)} gzip -9`, '',
