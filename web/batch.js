@@ -22,7 +22,8 @@ var bui = {
   files: $('batch-files'), folder: $('batch-folder'), pageFolder: $('folder-input'), close: $('batch-close'),
   progressBox: $('batch-progress-box'), progress: $('batch-progress'), bar: $('batch-bar'), cancel: $('batch-cancel'),
   summary: $('batch-summary'), rule: $('batch-rule'), csv: $('batch-csv'), cells: $('batch-cells'),
-  shown: $('batch-shown'), headRow: $('batch-head-row'), body: $('batch-body'), notice: $('batch-notice')
+  shown: $('batch-shown'), headRow: $('batch-head-row'), body: $('batch-body'), notice: $('batch-notice'),
+  years: $('batch-years')
 };
 
 var COLUMNS = [
@@ -48,6 +49,8 @@ var batch = {
   sort: null,        // { key, dir: 'ascending' | 'descending' }
   rule: '',          // the filter: '' all, a rule id, or '!failed'
   opened: -1,        // the entry shown in the single-report view
+  pairing: false,    // 「按年度配对」 at work
+  filledPrevious: false,  // the page's previous-year box holds a paired report's last year
   notice: null       // { key, vars }
 };
 
@@ -233,6 +236,7 @@ function startBatch(files, skipped) {
   batch.rule = '';
   batch.opened = -1;
   batch.notice = null;
+  batch.pairing = false;
   showBatchView();
   renderAll();
   document.body.setAttribute('data-batch', files.length ? 'running' : 'done');
@@ -257,7 +261,104 @@ function startBatch(files, skipped) {
     batch.ms = performance.now() - batch.started;
     document.body.setAttribute('data-batch', batch.cancelled ? 'cancelled' : 'done');
     renderAll();
+    if (bui.years.checked && !batch.cancelled) {
+      document.body.setAttribute('data-batch', 'pairing');
+      pairYears(run).then(function () {
+        if (run === batch.run) document.body.setAttribute('data-batch', 'done');
+      });
+    }
   });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Years paired (「按年度配对」, the CLI's --cross-year): once the batch is read, each report is
+// checked again against every report of the year before; the core's own verdict on the pair
+// (result.previous.compared: the same agency, the year before) decides. Exactly one such report
+// (or copies of one text): its check with the previous report replaces the row's. Several: none is
+// taken and the row says so. Unticking the box brings the single checks back.
+function single(entry) {
+  return { result: entry.result, errors: entry.errors, warnings: entry.warnings, infos: entry.infos, rules: entry.rules };
+}
+
+function setResult(entry, obj) {
+  var r = slimResult(obj);
+  var sum = r.summary.findings;
+  entry.result = r;
+  entry.errors = sum.error || 0;
+  entry.warnings = sum.warning || 0;
+  entry.infos = sum.info || 0;
+  entry.rules = ruleCounts(r.findings);
+}
+
+function unpair() {
+  batch.entries.forEach(function (e) {
+    if (e.single) Object.assign(e, e.single);
+    e.single = null;
+    e.previousIndex = undefined;
+    e.candidates = undefined;
+  });
+}
+
+function pairYears(run) {
+  unpair();
+  var ok = batch.entries.filter(function (e) { return e.status === 'ok' && e.agency && Number.isInteger(e.year); });
+  var texts = new Map();  // entry index → its text, for this pass only
+  var textOf = function (e) {
+    if (texts.has(e.index)) return Promise.resolve(texts.get(e.index));
+    return extractReportFile(e.blob).then(function (f) { texts.set(e.index, f.text); return f.text; });
+  };
+  batch.pairing = true;
+  renderProgress();
+  var chain = Promise.resolve();
+  ok.forEach(function (entry) {
+    var before = ok.filter(function (o) { return o.year === entry.year - 1; });
+    if (!before.length) return;
+    chain = chain.then(function () {
+      if (run !== batch.run || !bui.years.checked) return null;
+      var matches = [];
+      return textOf(entry).then(function (text) {
+        var next = Promise.resolve();
+        before.forEach(function (o) {
+          next = next.then(function () {
+            return textOf(o).then(function (last) {
+              var opts = Object.assign({}, checkOptions(), { previous: last });
+              return checkText(text, opts).then(function (obj) {
+                if (obj && obj.previous && obj.previous.compared) matches.push({ entry: o, obj: obj, text: last });
+              });
+            });
+          });
+        });
+        return next;
+      }).then(function () {
+        if (run !== batch.run || !matches.length) return;
+        var copies = matches.every(function (m) { return m.text === matches[0].text; });
+        entry.single = single(entry);
+        if (copies) {
+          setResult(entry, matches[0].obj);
+          entry.previousIndex = matches[0].entry.index;
+        } else {
+          entry.candidates = matches.map(function (m) { return m.entry.index; });
+        }
+        renderRow(entry);
+      }, function () { /* a failed pair check leaves the row as it was */ });
+    });
+  });
+  return chain.then(function () {
+    texts.clear();
+    if (run !== batch.run) return;
+    batch.pairing = false;
+    renderAll();
+  });
+}
+
+function onYearsToggled() {
+  if (batch.running || !batch.entries.length) return;  // applied when the batch is read
+  if (bui.years.checked) {
+    pairYears(batch.run);
+  } else {
+    unpair();
+    renderAll();
+  }
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -274,6 +375,9 @@ function showBatchView() {
 
 function closeBatch() {
   batch.run++;  // stops a batch being read
+  batch.pairing = false;
+  if (batch.filledPrevious) ui.previous.value = '';
+  batch.filledPrevious = false;
   batch.running = false;
   batch.entries = [];
   batch.opened = -1;
@@ -293,7 +397,21 @@ function openEntry(index) {
   renderOpened();
   window.scrollTo(0, 0);
   bui.backBtn.focus();
-  if (window.nianbao && window.nianbao.readFile) window.nianbao.readFile(entry.blob).catch(function () { /* shown in the page */ });
+  // A paired report opens with last year's report in the page's 「上一年度报告」 box, so the
+  // full view shows the same cross-year findings and the changes table; otherwise the box the
+  // batch filled is emptied again.
+  var last = entry.previousIndex !== undefined ? batch.entries[entry.previousIndex] : null;
+  var previous = last ? extractReportFile(last.blob).then(function (f) { return f.text; }, function () { return ''; }) : Promise.resolve('');
+  previous.then(function (text) {
+    if (batch.opened !== index) return;
+    if (text || batch.filledPrevious) {
+      ui.previous.value = text;
+      batch.filledPrevious = !!text;
+      var box = document.getElementById('previous-box');
+      if (text && box) box.open = true;
+    }
+    if (window.nianbao && window.nianbao.readFile) window.nianbao.readFile(entry.blob).catch(function () { /* shown in the page */ });
+  });
 }
 
 function backToBatch() {
@@ -322,6 +440,8 @@ function renderProgress() {
   var text;
   if (batch.running && batch.current) {
     text = fmt(s.batchProgress, { i: batch.current.index + 1, total: total, name: batch.current.name });
+  } else if (batch.pairing) {
+    text = s.batchPairing;
   } else if (batch.cancelled) {
     text = fmt(s.batchCancelled, { done: batch.done, total: total, s: secs });
   } else if (!total) {
@@ -351,6 +471,9 @@ function renderSummary() {
     parts.push(s.batchSummaryNone);
   }
   if (failed.length) parts.push(fmt(s.batchUnreadable, { n: failed.length }));
+  var paired = batch.entries.filter(function (e) { return e.previousIndex !== undefined; }).length;
+  var unsure = batch.entries.filter(function (e) { return e.candidates; }).length;
+  if (paired || unsure) parts.push(fmt(unsure ? s.batchPairedSome : s.batchPaired, { n: paired, m: unsure }));
   if (batch.skipped) parts.push(fmt(s.batchSkipped, { n: batch.skipped }));
   bui.summary.textContent = parts.join(' ');
   var checked = !batch.running && batch.entries.length > 0;
@@ -406,6 +529,13 @@ function fillRow(tr, entry) {
       td.appendChild(span);
     });
     if (ids.length > TOP_RULES) td.appendChild(el('span', { className: 'muted' }, ' ' + fmt(s.batchMore, { n: ids.length - TOP_RULES })));
+    if (entry.previousIndex !== undefined) {
+      var last = batch.entries[entry.previousIndex];
+      td.appendChild(el('div', { className: 'b-pair', 'data-previous': last.file }, fmt(s.batchPairedWith, { name: last.file, year: last.year })));
+    } else if (entry.candidates) {
+      td.appendChild(el('div', { className: 'b-pair muted', 'data-candidates': String(entry.candidates.length) },
+        fmt(s.batchPairCandidates, { n: entry.candidates.length })));
+    }
   }
   tr.appendChild(td);
   tr.setAttribute('data-rules', Object.keys(entry.rules).join(' '));
@@ -562,6 +692,7 @@ bui.close.addEventListener('click', function () {
   ui.textarea.focus();
 });
 bui.backBtn.addEventListener('click', backToBatch);
+bui.years.addEventListener('change', onYearsToggled);
 bui.headRow.addEventListener('click', function (ev) {
   var b = ev.target.closest ? ev.target.closest('[data-sort]') : null;
   if (!b) return;
@@ -612,11 +743,13 @@ window.nianbao.batch = function () {
   return {
     view: document.body.getAttribute('data-view') || 'single', running: batch.running, cancelled: batch.cancelled,
     total: batch.entries.length, done: batch.done, skipped: batch.skipped, ms: batch.ms, opened: batch.opened,
-    sort: batch.sort, rule: batch.rule,
+    sort: batch.sort, rule: batch.rule, pairing: batch.pairing,
     entries: batch.entries.map(function (e) {
       return {
         file: e.file, status: e.status, agency: e.agency, year: e.year, errors: e.errors, warnings: e.warnings, infos: e.infos,
-        rules: Object.assign({}, e.rules), error: e.error
+        rules: Object.assign({}, e.rules), error: e.error,
+        previousFile: e.previousIndex !== undefined ? batch.entries[e.previousIndex].file : undefined,
+        candidates: e.candidates ? e.candidates.map(function (i) { return batch.entries[i].file; }) : undefined
       };
     })
   };

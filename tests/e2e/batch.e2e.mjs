@@ -354,6 +354,48 @@ try {
   });
 
   const outside = requests.filter((u) => !u.startsWith('file:') && !u.startsWith('blob:') && !u.startsWith('data:'));
+  await test('按年度配对: consecutive years of one agency checked as the CLI --cross-year does; two of last year: not guessed', async () => {
+    const years = join(work, 'years');
+    mkdirSync(years);
+    const YEARS = [['p2022.txt', '036-pingtan-2022/page.txt'], ['p2020.txt', '034-pingtan-2020/page.txt'],
+      ['p2023.txt', '037-pingtan-2023/page.txt'], ['p2021.txt', '035-pingtan-2021/page.txt']];
+    for (const [name, src] of YEARS) copyFileSync(join(CORPUS, src), join(years, name));
+    writeFileSync(join(years, 'p2021b.txt'), readFileSync(join(CORPUS, '035-pingtan-2021/page.txt'), 'utf8') + '\n附件略。\n');
+    const names = readdirSync(years).sort();
+    const p = await open(context);
+    await p.setInputFiles('#file-input', names.map((n) => join(years, n)));
+    await waitBatch(p);
+    await p.check('#batch-years');
+    await p.waitForFunction(() => { const b = window.nianbao.batch(); return !b.running && !b.pairing && b.entries.some((e) => e.previousFile); }, null, { timeout: 60000 });
+    const b = await p.evaluate(() => window.nianbao.batch());
+    const by = Object.fromEntries(b.entries.map((e) => [e.file, e]));
+    assertEq(by['p2023.txt'].previousFile, 'p2022.txt', '2023 ← 2022');
+    assertEq(by['p2021.txt'].previousFile, 'p2020.txt', '2021 ← 2020');
+    assertEq(by['p2020.txt'].previousFile, undefined, '2020: nothing before it');
+    assertEq(JSON.stringify(by['p2022.txt'].candidates), JSON.stringify(['p2021.txt', 'p2021b.txt']), '2022: two reports of 2021');
+    assert((await p.textContent('#batch-body tr[data-file="p2023.txt"]')).includes('与上一年度报告比较：p2022.txt'), 'the row names the pair');
+    assert((await p.textContent('#batch-body tr[data-file="p2022.txt"]')).includes('上一年度报告有 2 份'), 'the row says why not');
+    assert((await p.textContent('#batch-summary')).includes('跨年度核验：3 份与上一年度报告比较，1 份'), await p.textContent('#batch-summary'));
+    if (CLI) {
+      let out;
+      try {
+        out = execFileSync(CLI, ['check', '--cross-year', '--format', 'csv', ...names], { cwd: years, encoding: 'utf8' });
+      } catch (e) { out = e.stdout; }
+      assertEq(await p.evaluate(() => window.nianbao.batchCsv()), out, 'findings CSV = nianbao check --cross-year --format csv');
+    }
+    // The paired report opens with last year's report in the box: the changes table shows.
+    await p.click('#batch-body tr[data-file="p2023.txt"]');
+    await p.waitForFunction(() => document.body.getAttribute('data-state') === 'done' && document.getElementById('previous-text').value.length > 0, null, { timeout: 30000 });
+    await p.waitForSelector('#changes:not([hidden])', { timeout: 30000 });
+    await p.click('#batch-back-btn');
+    // Unticked: the single checks again.
+    await p.uncheck('#batch-years');
+    const again = await p.evaluate(() => window.nianbao.batch());
+    assert(again.entries.every((e) => e.previousFile === undefined && e.candidates === undefined), 'unpaired');
+    assert(!(await p.textContent('#batch-body')).includes('与上一年度报告比较'), 'rows without pairs');
+    await p.close();
+  });
+
   await test('nothing left the browser: no request but the page itself', async () => {
     assertEq(JSON.stringify(outside), '[]', 'requests');
   });
