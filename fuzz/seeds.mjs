@@ -15,10 +15,13 @@
 //   decode  short pieces re-encoded: UTF-8 with and without BOM, UTF-16LE/BE with and
 //           without BOM, GB18030 (through iconv).
 // Every target also gets the regression inputs (cut to its max_len).
+import { Buffer } from 'node:buffer';
 import { execFileSync } from 'node:child_process';
+import console from 'node:console';
 import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { basename, extname, join } from 'node:path';
+import process from 'node:process';
 
 const [out, corpusDir, regressDir, ...limitArgs] = process.argv.slice(2);
 if (!out || !corpusDir) {
@@ -34,11 +37,11 @@ const limits = Object.fromEntries(
 
 function walk(dir) {
   let files = [];
-  let names = [];
+  let names;
   try {
     names = readdirSync(dir).sort();
   } catch {
-    return files;
+    return files;  // no such folder (tests/regress may be empty)
   }
   for (const name of names) {
     if (name.startsWith('.')) continue;
