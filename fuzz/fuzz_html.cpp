@@ -3,8 +3,9 @@
 // looks_like_html(), html_to_text(), html_declared_charset(), then the Document built over the
 // converted text as check() builds it. Invariants:
 // - origin has one entry per text byte plus one, the last being the page's size, every entry
-//   inside the page (or its end: a line break for elements closed by the end of the page) and
-//   in order (the text follows the page);
+//   inside the page (or its end: a line break for elements closed by the end of the page).
+//   Not necessarily in order: stray cells (<td> without <tr>) are laid out as a row after a
+//   line break that a later cell's <p> produced, so the text does not always follow the page;
 // - valid UTF-8 in gives valid UTF-8 out (entities included);
 // - the page fields (<title>, ArticleTitle, PubDate, SiteName) stand inside the page and are
 //   collapsed text (no line breaks, no leading or trailing space);
@@ -40,7 +41,6 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   NIANBAO_REQUIRE(t.origin.back() == html.size());
   for (std::size_t k = 0; k + 1 < t.origin.size(); ++k) {
     NIANBAO_REQUIRE(t.origin[k] <= html.size());  // = size: closed at the end
-    NIANBAO_REQUIRE(t.origin[k] <= t.origin[k + 1]);
   }
   if (valid) NIANBAO_REQUIRE(nianbao::detail::is_valid_utf8(t.text));
   check_field(t.meta.title, html);
