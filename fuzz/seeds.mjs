@@ -72,8 +72,10 @@ function emit(target, buf, tag) {
   counts[target] = (counts[target] || 0) + 1;
 }
 
-// Pieces of at most `max` bytes, cut at line ends (a longer line is cut at a character start).
+// Pieces of at most `max` bytes, cut at line ends (a longer line is cut at a character start);
+// none for a target not asked for (max undefined).
 function pieces(text, max) {
+  if (!max) return [];
   const buf = Buffer.from(text, 'utf8');
   const out = [];
   let start = 0;
@@ -143,20 +145,20 @@ for (const [i, { text, html }] of texts.entries()) {
   if (html) {
     const head = text.slice(0, text.search(/<\/head>/i) + 7);
     for (const t of [head, ...htmlTables(text)]) {
-      for (const p of pieces(t, limits.html || 1)) emit('html', p, tag);
-      for (const p of pieces(t, limits.tables || 1)) emit('tables', p, tag);
+      for (const p of pieces(t, limits.html)) emit('html', p, tag);
+      for (const p of pieces(t, limits.tables)) emit('tables', p, tag);
     }
-    for (const p of pieces(text, limits.html || 1)) emit('html', p, tag);
+    for (const p of pieces(text, limits.html)) emit('html', p, tag);
   }
   const section = tableSection(text);
-  for (const p of pieces(section, limits.tables || 1)) emit('tables', p, tag);
-  for (const p of pieces(section, limits.check || 1)) emit('check', p, `${tag}t`);
-  for (const p of pieces(text, limits.check || 1)) emit('check', p, tag);
-  for (const p of pieces(text, limits.facts || 1)) emit('facts', p, tag);
+  for (const p of pieces(section, limits.tables)) emit('tables', p, tag);
+  for (const p of pieces(section, limits.check)) emit('check', p, `${tag}t`);
+  for (const p of pieces(text, limits.check)) emit('check', p, tag);
+  for (const p of pieces(text, limits.facts)) emit('facts', p, tag);
   const opt = options[i % options.length];
-  const first = pieces(text, (limits.check || 1) - opt.length)[0];
+  const first = pieces(text, (limits.check) - opt.length)[0];
   if (first) emit('check', Buffer.concat([Buffer.from(opt), first]), `${tag}o`);
-  for (const p of pieces(text, 1024).slice(0, 2)) {
+  for (const p of pieces(text, limits.decode && Math.min(1024, limits.decode - 3)).slice(0, 2)) {
     for (const [name, b] of encodings(p)) emit('decode', b, `${tag}${name}`);
   }
 }
