@@ -4,8 +4,8 @@
 // converted text as check() builds it. Invariants:
 // - origin has one entry per text byte plus one, the last being the page's size, every entry
 //   inside the page (or its end: a line break for elements closed by the end of the page).
-//   Not necessarily in order: stray cells (<td> without <tr>) are laid out as a row after a
-//   line break that a later cell's <p> produced, so the text does not always follow the page;
+//   Not necessarily in order: text standing between the cells of a table is put before the
+//   table's row (as browsers do), so the text does not always follow the page;
 // - valid UTF-8 in gives valid UTF-8 out (entities included);
 // - the page fields (<title>, ArticleTitle, PubDate, SiteName) stand inside the page and are
 //   collapsed text (no line breaks, no leading or trailing space);

@@ -4,9 +4,9 @@
 // sections of ../shared/corpus).
 //
 // Invariants (fuzz_common.hpp): the Document's views map back into the input; sections are
-// 1..6, each once, in input order, inside the text; every cell read is a cell of the layout,
-// with a value when ok and a place inside the input; every shape issue belongs to table 2, 3 or
-// 4 with cells of that table, and each way of cutting run-together digits has one part per
+// 1..6, each once, in the order of the text read, inside the input; every cell read is a cell of
+// the layout, with a value when ok and a place inside the input; every shape issue belongs to table
+// 2, 3 or 4 with cells of that table, and each way of cutting run-together digits has one part per
 // cell; a pending table-2 row has at least two cuts.
 #include <cstddef>
 #include <cstdint>
