@@ -339,14 +339,7 @@ bool is_batch(const Args& args) {
 
 int run_batch(const Args& args, std::istream& in, std::ostream& out, std::ostream& err,
               bool progress_on) {
-  for (const std::string& id : args.ignore) {
-    const auto& catalogue = rules();
-    if (std::none_of(catalogue.begin(), catalogue.end(),
-                     [&](const RuleInfo& r) { return r.id == id; })) {
-      err << "nianbao: 未知规则：" << id << "（unknown rule id; see nianbao rules）\n";
-      return 2;
-    }
-  }
+  if (!known_rules(args, err)) return 2;
   const Inputs inputs = collect_inputs(args.files);
   const std::size_t total = inputs.files.size();
   std::size_t jobs = args.jobs > 0 ? static_cast<std::size_t>(args.jobs)

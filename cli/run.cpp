@@ -88,6 +88,18 @@ bool read_input(const std::string& file, std::istream& in, std::string* bytes, s
   return true;
 }
 
+bool known_rules(const Args& args, std::ostream& err) {
+  const auto& catalogue = rules();
+  for (const std::string& id : args.ignore) {
+    if (std::none_of(catalogue.begin(), catalogue.end(),
+                     [&](const RuleInfo& r) { return r.id == id; })) {
+      err << "nianbao: 未知规则：" << id << "（unknown rule id; see nianbao rules）\n";
+      return false;
+    }
+  }
+  return true;
+}
+
 Options check_options(const Args& args, const Decoded& decoded, std::size_t input_bytes) {
   Options options;
   options.ignore = args.ignore;
@@ -106,14 +118,7 @@ int check_bytes(const Args& args, std::string_view bytes, std::string_view name,
         << " MiB 上限（input larger than " << kMaxInputBytes << " bytes）\n";
     return 2;
   }
-  for (const std::string& id : args.ignore) {
-    const auto& catalogue = rules();
-    if (std::none_of(catalogue.begin(), catalogue.end(),
-                     [&](const RuleInfo& r) { return r.id == id; })) {
-      err << "nianbao: 未知规则：" << id << "（unknown rule id; see nianbao rules）\n";
-      return 2;
-    }
-  }
+  if (!known_rules(args, err)) return 2;
   const Decoded decoded = decode_input(bytes);
   if (!decoded.ok) {
     err << "nianbao: " << shown << ": " << decoded.error << '\n';

@@ -17,6 +17,9 @@ int run(const Args& args, std::istream& in, std::ostream& out, std::ostream& err
 // its size as supplied.
 Options check_options(const Args& args, const Decoded& decoded, std::size_t input_bytes);
 
+// False, with one line on `err`, when --ignore names a rule the catalogue does not have.
+bool known_rules(const Args& args, std::ostream& err);
+
 // `check` on bytes already read: size limit, decoding, check, output. `name` is the file name
 // shown in messages ("-" is shown as "<stdin>").
 int check_bytes(const Args& args, std::string_view bytes, std::string_view name, std::ostream& out,

@@ -200,16 +200,10 @@ function readOne(entry, run) {
         entry.error = { code: 'not-a-report', message: obj.error.message || String(obj.error) };
         return null;
       }
-      var r = slimResult(obj);
-      var sum = r.summary.findings;
       entry.status = 'ok';
-      entry.result = r;
-      entry.agency = r.report.agency || '';
-      entry.year = r.report.year === undefined ? null : r.report.year;
-      entry.errors = sum.error || 0;
-      entry.warnings = sum.warning || 0;
-      entry.infos = sum.info || 0;
-      entry.rules = ruleCounts(r.findings);
+      setResult(entry, obj);
+      entry.agency = entry.result.report.agency || '';
+      entry.year = entry.result.report.year === undefined ? null : entry.result.report.year;
       return null;
     }, function (e) {
       entry.status = 'unreadable';
